@@ -1,0 +1,21 @@
+"""The thin shared package the course's notebooks import.
+
+Each module holds code that more than one lesson needs, promoted out of the
+lesson that introduced it (its docstring says which). The models a lesson
+teaches stay in that lesson's notebook, where the learner reads them.
+
+Modules
+-------
+validation   clear ``ValueError`` messages for bad arrays (shape, NaN, empty)
+data         the bundled and toy datasets
+activations  the numerically stable sigmoid and its derivative
+gradcheck    centred finite differences and the relative error
+plotting     class scatter plots, decision lines and regions, loss curves
+widgets      the slider explorer that redraws one figure in place
+checks       friendly verdicts for the exercises
+
+Import them qualified, so a reader sees what came from outside the lesson::
+
+    from helpers import plotting
+    plotting.decision_regions(predict, X, y)
+"""

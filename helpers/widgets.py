@@ -1,0 +1,139 @@
+"""The slider explorer: sliders wired to a function that redraws a figure.
+
+The lesson writes a pure function ``update(**values)`` that changes the
+artists of one figure (``line.set_data(...)``, ``image.set_data(...)``) and
+may return a line of text; `Explorer` only wires sliders to it and shows the
+figure as a PNG under them. One figure is kept and updated, never rebuilt,
+so a slider move costs one retrain and one render.
+
+It is not a dashboard framework: sliders in, one figure and a text out.
+Introduced in 01-perceptron.ipynb.
+"""
+import html
+import io
+
+import ipywidgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from PIL import Image
+
+from helpers import validation
+
+
+def figure(nrows=1, ncols=1, figsize=(8, 3.6), **subplot_kw):
+    """A figure for an explorer: (fig, axes), like `plt.subplots`.
+
+    The figure is not managed by pyplot, so the notebook does not also
+    show a static copy of it under the cell.
+    """
+    fig = Figure(figsize=figsize, layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(nrows, ncols, **subplot_kw)
+    return fig, axes
+
+
+class Explorer:
+    """Sliders that re-run `update(**values)` and redraw `fig`.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure whose artists `update` changes in place
+    update : function called with every slider's value by name; it may
+        return a string, shown under the figure (plain text, monospaced)
+    sliders : dict of name -> ipywidgets slider, in display order
+    dpi : resolution of the picture sent to the browser
+
+    Attributes
+    ----------
+    sliders : the dict of sliders; ``explorer.sliders["lr"].value = 0.1``
+        redraws, as does `set`
+    error : None, or the message of the last failed update (shown in red,
+        the previous picture kept)
+    widget : the ipywidgets box the notebook displays
+    """
+
+    def __init__(self, fig, update, sliders, dpi=80):
+        if not isinstance(fig, Figure):
+            raise TypeError(
+                f"Explorer: fig must be a matplotlib Figure, "
+                f"got {type(fig).__name__}")
+        if not callable(update):
+            raise TypeError(
+                f"Explorer: update must be a function, "
+                f"got {type(update).__name__}")
+        if not sliders:
+            raise ValueError("Explorer: sliders must name at least one "
+                             "slider, got none")
+        for name, slider in sliders.items():
+            if not isinstance(slider, ipywidgets.ValueWidget):
+                raise TypeError(
+                    f"Explorer: slider {name!r} must be an ipywidgets "
+                    f"slider, got {type(slider).__name__}")
+        self.fig, self.update, self.sliders = fig, update, dict(sliders)
+        self.dpi = validation.as_positive(dpi, "dpi", "Explorer")
+        self.error = None
+        self.image = ipywidgets.Image(format="png")
+        self.text = ipywidgets.HTML()
+        for slider in self.sliders.values():
+            slider.style.description_width = "initial"
+            slider.observe(self._on_change, names="value")
+        self.widget = ipywidgets.VBox(
+            [ipywidgets.HBox(list(self.sliders.values()),
+                             layout=ipywidgets.Layout(flex_flow="row wrap")),
+             self.image, self.text])
+        self.redraw()
+
+    @property
+    def values(self):
+        """The sliders' current values, by name."""
+        return {name: s.value for name, s in self.sliders.items()}
+
+    def set(self, **values):
+        """Move sliders by name, as a learner would; each move redraws."""
+        for name, value in values.items():
+            if name not in self.sliders:
+                raise ValueError(
+                    f"Explorer.set: no slider named {name!r}; "
+                    f"the sliders are {sorted(self.sliders)}")
+            self.sliders[name].value = value
+        return self
+
+    def png(self):
+        """The figure as PNG bytes, at the explorer's dpi.
+
+        Drawn once on the Agg canvas and encoded with light compression:
+        about twice as fast as `savefig`, which matters under a slider.
+        """
+        self.fig.set_dpi(self.dpi)
+        self.fig.canvas.draw()
+        pixels = np.asarray(self.fig.canvas.buffer_rgba())
+        buffer = io.BytesIO()
+        Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def redraw(self):
+        """Run `update` with the current values and show the new figure."""
+        try:
+            message = self.update(**self.values)
+            picture = self.png()
+        except Exception as exc:           # shown to the learner, not lost
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.text.value = (
+                "<pre style='color:#b00020'>Could not redraw: "
+                f"{html.escape(self.error)}</pre>")
+            return
+        self.error = None
+        # The layout is worked out on the first picture, then kept: re-doing
+        # it on every move would cost as much as the drawing itself.
+        self.fig.set_layout_engine("none")
+        self.image.value = picture
+        self.text.value = ("" if message is None else
+                           f"<pre>{html.escape(str(message))}</pre>")
+
+    def _on_change(self, change):
+        self.redraw()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,189 @@
+"""The lessons as a learner meets them: real JupyterLab, real Chromium.
+
+The test starts JupyterLab on 127.0.0.1 over a copy of the notebooks (so
+nothing it does can touch the repository's files), opens each lesson in
+headless Chromium driven by Playwright, runs all cells from the Run menu,
+moves the first slider with the keyboard, and asserts that the picture
+under it changed. A screenshot of each lesson is saved in the test's
+temporary folder. The server is stopped at the end.
+
+It needs a system Chromium; where none is found it is skipped, with the
+command that installs one.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from execute import ROOT
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+INSTALL_HINT = ("no Chromium found: install it with "
+                "`sudo apt-get install chromium` (Debian/Ubuntu) "
+                "or set CHROMIUM=/path/to/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+TOKEN = "course-browser-test"
+
+
+def find_chromium():
+    explicit = os.environ.get("CHROMIUM")
+    if explicit and Path(explicit).exists():
+        return explicit
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab serving a copy of notebooks/ on 127.0.0.1; stopped after."""
+    if find_chromium() is None:
+        pytest.skip(INSTALL_HINT)
+    root = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    port = free_port()
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
+           "JUPYTER_CONFIG_DIR": str(root / "config"),
+           "OPENBLAS_NUM_THREADS": "1"}
+    log = open(root / "lab.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser",
+         "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={TOKEN}",
+         f"--ServerApp.root_dir={root}",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+         "jupyterlab.NeverCheckForUpdate"]
+        + (["--allow-root"] if os.geteuid() == 0 else []),
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}",
+                                       timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("JupyterLab did not start: " +
+                                       (root / "lab.log").read_text()[-2000:])
+                time.sleep(0.5)
+        yield url, root
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+    assert server.poll() is not None, "the JupyterLab server is still running"
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=find_chromium(), headless=True,
+            args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def stored_stderr_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    return sum(1 for cell in nb.cells for out in cell.get("outputs", [])
+               if out.get("output_type") == "error"
+               or out.get("name") == "stderr")
+
+
+def accept_kernel_dialog(page, timeout_ms=3000):
+    """Accept JupyterLab's "Select Kernel" dialog if it comes up."""
+    button = page.locator(".jp-Dialog .jp-mod-accept")
+    try:
+        button.wait_for(timeout=timeout_ms)
+    except Exception:
+        return
+    button.click()
+
+
+def run_all_cells(page):
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def wait_until_idle(page, timeout_s=120):
+    """Wait until no cell shows the busy prompt [*] and the kernel is idle."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        busy = page.locator(".jp-InputArea-prompt:has-text('[*]')").count()
+        pending = page.locator(".jp-InputArea-prompt:text-is('[ ]:')").count()
+        if busy == 0 and pending == 0:
+            return
+        time.sleep(0.5)
+    raise AssertionError("the lesson was still running after "
+                         f"{timeout_s} s")
+
+
+def test_lesson_runs_in_jupyterlab_and_its_slider_redraws(
+        lab, browser, notebook, tmp_path):
+    url, _ = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(f"{url}/lab/tree/notebooks/{notebook.name}?token={TOKEN}")
+        page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+        accept_kernel_dialog(page)
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']"
+                     ).first.wait_for(state="attached", timeout=60_000)
+        run_all_cells(page)
+        accept_kernel_dialog(page)
+        time.sleep(1)
+        wait_until_idle(page)
+
+        slider = page.locator(".widget-slider .noUi-handle").first
+        slider.wait_for(timeout=30_000)
+        slider.scroll_into_view_if_needed()
+        picture = page.locator(".widget-image").first
+        before = picture.get_attribute("src")
+        assert before, "the explorer shows no picture"
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "([el, old]) => el.getAttribute('src') !== old",
+            arg=[picture.element_handle(), before], timeout=30_000)
+        time.sleep(0.5)
+        page.screenshot(path=str(tmp_path / f"{notebook.stem}.png"))
+        picture.screenshot(path=str(tmp_path / f"{notebook.stem}-slider.png"))
+        assert picture.get_attribute("src") != before
+        # errors and warnings: exactly those the stored lesson shows
+        shown = page.locator(".jp-OutputArea-output[data-mime-type="
+                             "'application/vnd.jupyter.stderr']").count()
+        assert shown == stored_stderr_outputs(notebook)
+    except Exception:
+        page.screenshot(path=str(tmp_path / f"{notebook.stem}-failed.png"))
+        raise
+    finally:
+        page.close()
+    assert not errors, f"the page raised: {errors}"

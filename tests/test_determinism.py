@@ -1,0 +1,44 @@
+"""Two executions of a lesson on fresh kernels print the same text.
+
+Only the measured durations and speed-ups that tests/sanitize.cfg masks
+may differ; every other character of every text output must match.
+"""
+import configparser
+import re
+from pathlib import Path
+
+from execute import execute
+
+SANITIZE = Path(__file__).with_name("sanitize.cfg")
+
+
+def sanitizers():
+    config = configparser.ConfigParser()
+    config.read(SANITIZE, encoding="utf-8")
+    return [(re.compile(config[s]["regex"]), config[s]["replace"])
+            for s in config.sections()]
+
+
+def text_outputs(nb, n_cells):
+    """(cell index, text) for every text output of the first cells."""
+    rules = sanitizers()
+    texts = []
+    for index, cell in enumerate(nb.cells[:n_cells]):
+        for output in cell.get("outputs", []):
+            text = output.get("text") or output.get("data", {}).get(
+                "text/plain") or output.get("ename") or ""
+            for regex, replace in rules:
+                text = regex.sub(replace, text)
+            texts.append((index, text))
+    return texts
+
+
+def test_two_executions_print_the_same_text(notebook, probed):
+    first = probed(notebook)
+    n_cells = len(first.cells) - 1            # leave out the probe cell
+    second = execute(notebook)
+    assert len(second.cells) == n_cells
+    a, b = text_outputs(first, n_cells), text_outputs(second, n_cells)
+    assert len(a) == len(b), "the two runs made different numbers of outputs"
+    for (cell, one), (_, two) in zip(a, b):
+        assert one == two, f"cell {cell} printed differently:\n{one}\n---\n{two}"

@@ -1,0 +1,162 @@
+import ipywidgets
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from helpers import checks, plotting, widgets
+
+matplotlib.use("Agg")
+
+X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+y = np.array([0, 1, 1, 0])
+
+
+@pytest.fixture
+def ax():
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)
+
+
+def test_scatter_classes_draws_one_collection_per_class(ax):
+    plotting.scatter_classes(X, y, ax, labels=("no", "yes"))
+    sizes = [len(c.get_offsets()) for c in ax.collections]
+    assert sizes == [2, 2]
+    assert [t.get_text() for t in ax.legend().get_texts()] == ["no", "yes"]
+
+
+def test_scatter_classes_bad_input(ax):
+    with pytest.raises(ValueError, match=r"scatter_classes: X must have "
+                                         r"shape \(n_samples, 2\), got \(4, 3\)"):
+        plotting.scatter_classes(np.zeros((4, 3)), y, ax)
+    with pytest.raises(ValueError, match=r"y must have shape \(4,\)"):
+        plotting.scatter_classes(X, y[:3], ax)
+    with pytest.raises(ValueError, match="only the labels 0 and 1"):
+        plotting.scatter_classes(X, [0, 1, 2, 1], ax)
+
+
+def test_line_points_lie_on_the_line():
+    w, b = np.array([1.0, 2.0]), -1.5
+    xs, ys = plotting.line_points(w, b, (0, 3), (0, 3))
+    assert np.allclose(w[0] * xs + w[1] * ys + b, 0)
+
+
+def test_line_points_vertical_and_missing():
+    xs, ys = plotting.line_points([2.0, 0.0], -1.0, (0, 3), (-1, 4))
+    assert xs.tolist() == [0.5, 0.5] and ys.tolist() == [-1, 4]
+    xs, ys = plotting.line_points([0.0, 0.0], 1.0, (0, 3), (0, 3))
+    assert xs.size == 0 and ys.size == 0
+
+
+def test_decision_line_moves(ax):
+    ax.set_xlim(0, 3)
+    ax.set_ylim(0, 3)
+    line = plotting.decision_line([1.0, 1.0], -1.5, ax)
+    before = np.array(line.get_xydata()).copy()
+    plotting.move_line(line, [1.0, 1.0], -2.5)
+    after = np.array(line.get_xydata())
+    assert not np.allclose(before, after)
+    assert np.allclose(after.sum(axis=1), 2.5)
+
+
+def test_decision_regions_colours_the_plane_by_predict(ax):
+    image = plotting.decision_regions(lambda P: (P[:, 0] > 0.5) * 1.0, X, y,
+                                      ax, resolution=20, pad=0.5)
+    values = image.get_array()
+    assert values.shape == (20, 20)
+    assert values[:, :5].max() == 0 and values[:, -5:].min() == 1
+    plotting.redraw_regions(image, lambda P: (P[:, 1] > 0.5) * 1.0)
+    assert image.get_array()[:5].max() == 0
+    assert image.get_array()[-5:].min() == 1
+
+
+def test_decision_regions_refuses_a_predict_of_the_wrong_length(ax):
+    with pytest.raises(ValueError, match="one value per point, got 1 values"):
+        plotting.decision_regions(lambda P: 0.5, X, y, ax, resolution=10)
+
+
+def test_region_grid_bad_input():
+    with pytest.raises(ValueError, match="resolution must be a positive"):
+        plotting.region_grid(X, resolution=0)
+    with pytest.raises(ValueError, match="must not be empty"):
+        plotting.region_grid(np.zeros((0, 2)))
+
+
+def test_loss_curve(ax):
+    line = plotting.loss_curve([3.0, 2.0, 1.0], ax, log=True)
+    assert line.get_xdata().tolist() == [1, 2, 3]
+    assert ax.get_yscale() == "log"
+    with pytest.raises(ValueError, match="loss_curve: losses must hold "
+                                         "finite numbers"):
+        plotting.loss_curve([1.0, np.nan], ax)
+
+
+def make_explorer():
+    fig, ax = widgets.figure()
+    line, = ax.plot([0, 1], [0, 1])
+    ax.set_ylim(-3, 3)
+
+    def update(a):
+        if a < -1:
+            raise ValueError("a is too small")
+        line.set_ydata([0, a])
+        return f"a = {a:.1f}"
+
+    slider = ipywidgets.FloatSlider(value=1, min=-2, max=2)
+    return widgets.Explorer(fig, update, {"a": slider})
+
+
+def test_explorer_redraws_when_a_slider_moves():
+    explorer = make_explorer()
+    first = explorer.image.value
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    explorer.set(a=0.5)
+    assert explorer.image.value != first
+    assert explorer.text.value == "<pre>a = 0.5</pre>"
+    assert explorer.values == {"a": 0.5} and explorer.error is None
+
+
+def test_explorer_keeps_the_picture_and_shows_an_error():
+    explorer = make_explorer()
+    before = explorer.image.value
+    explorer.sliders["a"].value = -1.5
+    assert explorer.error == "ValueError: a is too small"
+    assert "Could not redraw" in explorer.text.value
+    assert explorer.image.value == before
+    explorer.set(a=0.0)
+    assert explorer.error is None
+
+
+def test_explorer_bad_arguments():
+    explorer = make_explorer()
+    with pytest.raises(ValueError, match=r"no slider named 'b'; the sliders "
+                                         r"are \['a'\]"):
+        explorer.set(b=1)
+    fig, _ = widgets.figure()
+    with pytest.raises(TypeError, match="fig must be a matplotlib Figure"):
+        widgets.Explorer(None, lambda: None, {"a": ipywidgets.IntSlider()})
+    with pytest.raises(TypeError, match="update must be a function"):
+        widgets.Explorer(fig, 3, {"a": ipywidgets.IntSlider()})
+    with pytest.raises(ValueError, match="at least one slider"):
+        widgets.Explorer(fig, lambda: None, {})
+    with pytest.raises(TypeError, match="slider 'a' must be an ipywidgets"):
+        widgets.Explorer(fig, lambda a: None, {"a": 3})
+
+
+def test_explorer_displays_as_its_widget():
+    bundle = make_explorer()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_verdict(capsys):
+    assert checks.verdict(True, "well done", "try again") is True
+    assert checks.verdict(0, "well done", "look at the sign") is False
+    assert capsys.readouterr().out == ("Correct: well done\n"
+                                       "Not yet: look at the sign\n")
+
+
+def test_attempt_turns_an_exception_into_a_message():
+    assert checks.attempt(lambda a: a + 1, 1) == (2, None)
+    result, message = checks.attempt(lambda: 1 / 0)
+    assert result is None and message == "ZeroDivisionError: division by zero"
