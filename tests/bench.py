@@ -1,0 +1,81 @@
+"""`make bench`: how fast the lessons are, written as a Markdown table.
+
+For each lesson: the wall time of a full execution on a fresh kernel
+(median of --runs runs) and the median cost, in the kernel, of one slider
+move (retrain + redraw + PNG), over a sweep of every slider of every
+explorer. Timings on a shared machine are noisy: read medians, and compare
+only numbers measured in the same run.
+
+    python tests/bench.py --out BENCHMARKS.md [--runs 3] [notebooks ...]
+"""
+import argparse
+import datetime
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from execute import NOTEBOOKS, ROOT, execute          # noqa: E402
+from slider_probe import PROBE, TIMING, read_tagged_line  # noqa: E402
+
+LESSON_BUDGET_S = 30.0
+SLIDER_BUDGET_MS = 100.0
+
+
+def bench_lesson(path, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        execute(path)
+        times.append(time.perf_counter() - start)
+    nb = execute(path, extra=[PROBE, TIMING])
+    medians = read_tagged_line(nb, "TIMING")
+    return statistics.median(times), medians
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="BENCHMARKS.md")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("notebooks", nargs="*")
+    args = parser.parse_args()
+    paths = [Path(p) for p in args.notebooks] or NOTEBOOKS
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {datetime.date.today()}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, OPENBLAS_NUM_THREADS="
+        f"{os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}.",
+        "",
+        "## Lessons",
+        "",
+        f"Execution: wall time of a fresh-kernel run, median of {args.runs} "
+        f"(budget {LESSON_BUDGET_S:.0f} s). Slider move: median cost in the "
+        "kernel of one move (retrain, redraw, PNG), sweeping each slider "
+        f"of each explorer across its range (budget {SLIDER_BUDGET_MS:.0f} "
+        "ms).",
+        "",
+        "| lesson | execution (s) | explorer | slider move, median (ms) | "
+        "within budget |",
+        "|---|---:|---|---:|:---:|",
+    ]
+    for path in paths:
+        seconds, medians = bench_lesson(path, args.runs)
+        for name, median in sorted(medians.items()):
+            ok = seconds < LESSON_BUDGET_S and median * 1e3 < SLIDER_BUDGET_MS
+            lines.append(f"| {path.stem} | {seconds:.1f} | `{name}` | "
+                         f"{median * 1e3:.0f} | {'yes' if ok else 'NO'} |")
+        print(lines[-1], flush=True)
+    out = ROOT / args.out
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
