@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from execute import NOTEBOOKS, ROOT, execute          # noqa: E402
 from slider_probe import PROBE, TIMING, read_tagged_line  # noqa: E402
+import bench_models                                    # noqa: E402
 
 LESSON_BUDGET_S = 30.0
 SLIDER_BUDGET_MS = 100.0
@@ -41,6 +42,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="BENCHMARKS.md")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-lessons", action="store_true",
+                        help="only the model table")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args()
     paths = [Path(p) for p in args.notebooks] or NOTEBOOKS
@@ -65,13 +68,27 @@ def main():
         "within budget |",
         "|---|---:|---|---:|:---:|",
     ]
-    for path in paths:
+    for path in [] if args.skip_lessons else paths:
         seconds, medians = bench_lesson(path, args.runs)
         for name, median in sorted(medians.items()):
             ok = seconds < LESSON_BUDGET_S and median * 1e3 < SLIDER_BUDGET_MS
             lines.append(f"| {path.stem} | {seconds:.1f} | `{name}` | "
                          f"{median * 1e3:.0f} | {'yes' if ok else 'NO'} |")
         print(lines[-1], flush=True)
+    cases = bench_models.load_cases()
+    if cases:
+        lines += [
+            "",
+            "## Models against scikit-learn",
+            "",
+            "Fit + predict, median of up to 7 runs after a warm-up, each "
+            "implementation in its own process with one BLAS/OpenMP thread.",
+            "",
+            "| lesson | workload | ours (ms) | scikit-learn (ms) | ratio | "
+            "budget | within |",
+            "|---|---|---:|---:|---:|---:|:---:|",
+        ]
+        lines += bench_models.model_rows()
     out = ROOT / args.out
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out}")

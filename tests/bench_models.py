@@ -1,0 +1,88 @@
+"""Time our models against scikit-learn's, each in its own process.
+
+Each file in tests/bench_cases/ names a lesson (`NOTEBOOK`) and a list of
+`CASES`, dicts with the keys
+
+    workload  a line saying what is timed (data, sizes, settings)
+    setup     code that makes the data (X_train, y_train, X_test, ...)
+    ours      code that fits and predicts with the lesson's model; it runs
+              after the lesson's cells tagged `model`
+    sklearn   the same fit and predict with scikit-learn
+    budget    the largest ratio ours / scikit-learn the course accepts
+
+Each implementation runs in a fresh Python process with one BLAS and one
+OpenMP thread (the same for both), repeats its code after a warm-up, and
+reports the median. Imported by tests/bench.py.
+"""
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CASE_DIR = HERE / "bench_cases"
+
+RUNNER = r'''
+import json, statistics, sys, time
+sys.path.insert(0, {here!r})
+spec = json.loads(sys.stdin.read())
+namespace = {{"__name__": "bench"}}
+exec(spec["setup"], namespace)
+if spec["which"] == "ours":
+    from notebook_code import model_source
+    exec(model_source(spec["notebook"]), namespace)
+code = compile(spec["code"], "bench", "exec")
+times = []
+deadline = time.perf_counter() + spec["max_seconds"]
+for i in range(spec["repeats"] + 1):
+    start = time.perf_counter()
+    exec(code, namespace)
+    if i:                                   # the first run is a warm-up
+        times.append(time.perf_counter() - start)
+    if time.perf_counter() > deadline and len(times) >= 3:
+        break
+print(json.dumps({{"median": statistics.median(times), "n": len(times)}}))
+'''
+
+
+def load_cases():
+    """(notebook, case) for every case file, in file-name order."""
+    found = []
+    for path in sorted(CASE_DIR.glob("[0-9]*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        found.extend((module.NOTEBOOK, case) for case in module.CASES)
+    return found
+
+
+def time_in_process(notebook, case, which, repeats=7, max_seconds=60):
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1",
+           "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    spec = {"which": which, "notebook": notebook, "setup": case["setup"],
+            "code": case[which], "repeats": repeats,
+            "max_seconds": max_seconds}
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER.format(here=str(HERE))],
+        input=json.dumps(spec), capture_output=True, text=True, env=env,
+        timeout=900)
+    if done.returncode != 0:
+        raise RuntimeError(f"{notebook} {which}: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])["median"]
+
+
+def model_rows():
+    """Markdown table rows: ours vs scikit-learn for every case."""
+    rows = []
+    for notebook, case in load_cases():
+        ours = time_in_process(notebook, case, "ours")
+        theirs = time_in_process(notebook, case, "sklearn")
+        ratio = ours / theirs
+        ok = "yes" if ratio <= case["budget"] else "NO"
+        rows.append(f"| {Path(notebook).stem} | {case['workload']} | "
+                    f"{ours * 1e3:.1f} | {theirs * 1e3:.1f} | {ratio:.2f}x | "
+                    f"{case['budget']:g}x | {ok} |")
+        print(rows[-1], flush=True)
+    return rows
