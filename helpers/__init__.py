@@ -10,6 +10,7 @@ validation   clear ``ValueError`` messages for bad arrays (shape, NaN, empty)
 data         the bundled and toy datasets
 activations  the numerically stable sigmoid and its derivative
 gradcheck    centred finite differences and the relative error
+timing       best-of-n timings printed in the forms the tests mask
 plotting     class scatter plots, decision lines and regions, loss curves
 widgets      the slider explorer that redraws one figure in place
 checks       friendly verdicts for the exercises
