@@ -50,7 +50,7 @@ import json as _json
 import statistics as _stats
 import time as _time
 
-_costs = {}
+_costs, _cpus = {}, {}
 for _name, _value in list(globals().items()):
     if isinstance(_value, _Explorer) and not _name.startswith("_"):
         for _slider_name, _slider in _value.sliders.items():
@@ -61,12 +61,16 @@ for _name, _value in list(globals().items()):
                 _grid = sorted({int(round(_g)) for _g in _grid})
             for _v in _grid + _grid[::-1]:
                 _start = _time.perf_counter()
+                _cpu = _time.process_time()
                 _value.set(**{_slider_name: _v})
                 _costs.setdefault(_name, []).append(
                     _time.perf_counter() - _start)
+                _cpus.setdefault(_name, []).append(
+                    _time.process_time() - _cpu)
             _value.set(**{_slider_name: _default})
-print("TIMING " + _json.dumps({_k: _stats.median(_c)
-                               for _k, _c in _costs.items()}))
+print("TIMING " + _json.dumps({
+    _k: [_stats.median(_c), _stats.median(_cpus[_k])]
+    for _k, _c in _costs.items()}))
 '''
 
 

@@ -160,3 +160,33 @@ def test_attempt_turns_an_exception_into_a_message():
     assert checks.attempt(lambda a: a + 1, 1) == (2, None)
     result, message = checks.attempt(lambda: 1 / 0)
     assert result is None and message == "ZeroDivisionError: division by zero"
+
+
+def pixels(png):
+    import io
+    from PIL import Image
+    return np.asarray(Image.open(io.BytesIO(png))).astype(float)
+
+
+@pytest.mark.parametrize("rescale", [False, True])
+def test_explorer_fast_redraw_matches_a_full_draw(rescale):
+    fig, ax = widgets.figure()
+    line, = ax.plot([0, 1], [0, 1], label="line")
+    ax.legend()
+    ax.set_ylim(-3, 3)
+
+    def update(a):
+        line.set_ydata([0, a])
+        ax.set_title(f"a = {a:.1f}")
+        if rescale:                      # the frame changes: ticks redrawn
+            ax.set_ylim(-abs(a) - 1, abs(a) + 1)
+
+    explorer = widgets.Explorer(
+        fig, update, {"a": ipywidgets.FloatSlider(value=1, min=-5, max=5)})
+    explorer.set(a=4.5)
+    fast = pixels(explorer.image.value)
+    fig.canvas.draw()
+    full = np.asarray(fig.canvas.buffer_rgba()).astype(float)
+    assert fast.shape == full.shape
+    differing = (np.abs(fast - full).max(axis=2) > 60).mean()
+    assert differing < 1e-4, f"{differing:.2%} of the pixels differ"
