@@ -35,7 +35,10 @@ def execute(path, extra=(), timeout=300):
     nb = nbformat.read(path, as_version=4)
     for code in extra:
         nb.cells.append(nbformat.v4.new_code_cell(code))
+    # coalesce_streams: one print may reach us as several stream messages;
+    # merging them stores the same outputs however the kernel split them
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            coalesce_streams=True,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     return nb

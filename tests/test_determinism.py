@@ -24,12 +24,18 @@ def text_outputs(nb, n_cells):
     rules = sanitizers()
     texts = []
     for index, cell in enumerate(nb.cells[:n_cells]):
+        previous_stream = None
         for output in cell.get("outputs", []):
             text = output.get("text") or output.get("data", {}).get(
                 "text/plain") or output.get("ename") or ""
             for regex, replace in rules:
                 text = regex.sub(replace, text)
-            texts.append((index, text))
+            stream = output.get("name")         # stdout or stderr, or None
+            if stream and stream == previous_stream:
+                texts[-1] = (index, texts[-1][1] + text)   # one print, split
+            else:
+                texts.append((index, text))
+            previous_stream = stream
     return texts
 
 
