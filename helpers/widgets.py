@@ -153,6 +153,12 @@ class Explorer:
         inner = [a for ax in self.fig.axes for a in _inner_artists(ax)]
         inner += self.fig.texts + self.fig.legends
         self.fig.canvas.draw()
+        # The layout is worked out by that first full draw, then kept: it
+        # must not change when the inner artists are hidden, and re-doing
+        # it on every move would cost as much as the drawing itself.
+        self.fig.set_layout_engine("none")
+        placed = [(a, a.get_position()) for a in inner
+                  if hasattr(a, "get_position") and hasattr(a, "get_text")]
         shown = [a.get_visible() for a in inner]
         for artist in inner:
             artist.set_visible(False)
@@ -160,6 +166,8 @@ class Explorer:
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
         for artist, visible in zip(inner, shown):
             artist.set_visible(visible)
+        for text, position in placed:       # titles stay where they were
+            text.set_position(position)
 
     def redraw(self):
         """Run `update` with the current values and show the new figure."""
@@ -173,9 +181,6 @@ class Explorer:
                 f"{html.escape(self.error)}</pre>")
             return
         self.error = None
-        # The layout is worked out on the first picture, then kept: re-doing
-        # it on every move would cost as much as the drawing itself.
-        self.fig.set_layout_engine("none")
         self.image.value = picture
         self.text.value = ("" if message is None else
                            f"<pre>{html.escape(str(message))}</pre>")

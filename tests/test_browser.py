@@ -60,8 +60,14 @@ def lab(tmp_path_factory):
     shutil.copytree(ROOT / "notebooks", root / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     port = free_port()
+    # no "get Jupyter news?" toast over the screenshots
+    notification = (root / "settings" / "@jupyterlab" / "apputils-extension"
+                    / "notification.jupyterlab-settings")
+    notification.parent.mkdir(parents=True)
+    notification.write_text('{"fetchNews": "false"}')
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
            "JUPYTER_CONFIG_DIR": str(root / "config"),
+           "JUPYTERLAB_SETTINGS_DIR": str(root / "settings"),
            "OPENBLAS_NUM_THREADS": "1"}
     log = open(root / "lab.log", "w")
     server = subprocess.Popen(
@@ -69,8 +75,7 @@ def lab(tmp_path_factory):
          "--ip=127.0.0.1", f"--port={port}",
          f"--IdentityProvider.token={TOKEN}",
          f"--ServerApp.root_dir={root}",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-         "jupyterlab.NeverCheckForUpdate"]
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
         + (["--allow-root"] if os.geteuid() == 0 else []),
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
     url = f"http://127.0.0.1:{port}"
@@ -131,35 +136,56 @@ def run_all_cells(page):
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
-def wait_until_idle(page, timeout_s=120):
-    """Wait until no cell shows the busy prompt [*] and the kernel is idle."""
+def code_cell_count(path):
+    nb = nbformat.read(path, as_version=4)
+    return sum(1 for cell in nb.cells if cell.cell_type == "code")
+
+
+def wait_until_all_ran(page, n_cells, timeout_s=180):
+    """Wait until the last code cell shows [n_cells]: every cell has run,
+    in order, on the fresh kernel, and none is still busy."""
+    prompt = page.locator(".jp-CodeCell .jp-InputArea-prompt").last
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         busy = page.locator(".jp-InputArea-prompt:has-text('[*]')").count()
-        pending = page.locator(".jp-InputArea-prompt:text-is('[ ]:')").count()
-        if busy == 0 and pending == 0:
+        if busy == 0 and prompt.inner_text().strip() == f"[{n_cells}]:":
             return
         time.sleep(0.5)
-    raise AssertionError("the lesson was still running after "
-                         f"{timeout_s} s")
+    raise AssertionError(
+        f"after {timeout_s} s the last cell shows {prompt.inner_text()!r}, "
+        f"not [{n_cells}]:")
+
+
+def shut_down_kernels(url):
+    """Stop every kernel the lesson started, so the next starts alone."""
+    import json
+    with urllib.request.urlopen(f"{url}/api/sessions?token={TOKEN}") as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{url}/api/sessions/{session['id']}?token={TOKEN}",
+            method="DELETE")
+        urllib.request.urlopen(request).close()
 
 
 def test_lesson_runs_in_jupyterlab_and_its_slider_redraws(
         lab, browser, notebook, tmp_path):
     url, _ = lab
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    # a context and a workspace of its own: no tabs left from other lessons
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        page.goto(f"{url}/lab/tree/notebooks/{notebook.name}?token={TOKEN}")
+        page.goto(f"{url}/lab/workspaces/{notebook.stem}/tree/notebooks/"
+                  f"{notebook.name}?reset&token={TOKEN}")
         page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
         accept_kernel_dialog(page)
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']"
                      ).first.wait_for(state="attached", timeout=60_000)
         run_all_cells(page)
         accept_kernel_dialog(page)
-        time.sleep(1)
-        wait_until_idle(page)
+        wait_until_all_ran(page, code_cell_count(notebook))
 
         slider = page.locator(".widget-slider .noUi-handle").first
         slider.wait_for(timeout=30_000)
@@ -185,5 +211,6 @@ def test_lesson_runs_in_jupyterlab_and_its_slider_redraws(
         page.screenshot(path=str(tmp_path / f"{notebook.stem}-failed.png"))
         raise
     finally:
-        page.close()
+        context.close()
+        shut_down_kernels(url)
     assert not errors, f"the page raised: {errors}"

@@ -190,3 +190,27 @@ def test_explorer_fast_redraw_matches_a_full_draw(rescale):
     assert fast.shape == full.shape
     differing = (np.abs(fast - full).max(axis=2) > 60).mean()
     assert differing < 1e-4, f"{differing:.2%} of the pixels differ"
+
+
+def test_explorer_keeps_titles_in_the_picture():
+    fig, axes = widgets.figure(1, 2)
+    line, = axes[0].plot([0, 1], [0, 1])
+    axes[0].set_title("a fixed title")
+
+    def update(a):
+        line.set_ydata([0, a])
+        axes[1].set_title(f"a = {a:.1f}")
+
+    explorer = widgets.Explorer(
+        fig, update, {"a": ipywidgets.FloatSlider(value=1, min=-5, max=5)})
+    explorer.set(a=2.0)
+    renderer = fig.canvas.get_renderer()
+    for ax in axes:
+        box = ax.title.get_window_extent(renderer)
+        assert 0 <= box.y0 and box.y1 <= fig.bbox.height, (
+            f"title {ax.get_title()!r} drawn outside the picture at {box}")
+        assert box.y0 >= ax.get_window_extent(renderer).y1 - 1
+    fast = pixels(explorer.image.value)
+    fig.canvas.draw()
+    full = np.asarray(fig.canvas.buffer_rgba()).astype(float)
+    assert (np.abs(fast - full).max(axis=2) > 60).mean() < 1e-4
