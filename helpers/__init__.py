@@ -11,6 +11,7 @@ data         the bundled and toy datasets
 activations  the numerically stable sigmoid and its derivative
 gradcheck    centred finite differences and the relative error
 timing       best-of-n timings printed in the forms the tests mask
+trees        the course's decision trees (classification and regression)
 plotting     class scatter plots, decision lines and regions, loss curves
 widgets      the slider explorer that redraws one figure in place
 checks       friendly verdicts for the exercises
