@@ -1,9 +1,10 @@
 """Measure how long a piece of code takes, and print it so tests can mask it.
 
-Introduced in 04-matrix-view-bias-trick.ipynb. A lesson that compares a
-clear version with a fast one times both with `best_time` and prints the
-results with `format_duration` and `format_speedup`: exactly the forms
-that tests/sanitize.cfg masks, since timings differ from run to run.
+Introduced in 01-perceptron.ipynb, which writes the same steps inline. A
+lesson that compares a clear version with a fast one times both with
+`best_time` and prints the results with `format_duration` and
+`format_speedup`: exactly the forms that tests/sanitize.cfg masks, since
+timings differ from run to run.
 """
 import time
 

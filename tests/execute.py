@@ -22,6 +22,9 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+# The kernels must draw inline, as in JupyterLab: a backend forced from
+# outside (MPLBACKEND=Agg) would swallow every figure.
+os.environ.pop("MPLBACKEND", None)
 
 
 def execute(path, extra=(), timeout=300):
