@@ -188,10 +188,37 @@ def _split_costs(problem, hist, starts):
     return cost, present, n_left, n_right
 
 
-def _best_splits(problem, rows, slot, counts, feats, usable, n_nodes):
+def make_problem(X, y, n_classes, criterion, min_samples_leaf,
+                 max_features):
+    """What the split search needs to know about a training set, once.
+
+    X : (n_samples, n_features) finite floats; y : (n_samples,) class
+    codes 0..n_classes-1, or the targets when n_classes is None
+    (regression, squared error). Returns a dict: ranks and values (from
+    `rank_values`), cell, y, n_classes, criterion, min_samples_leaf,
+    max_features, xlogx (c log2 c for c = 0..n_samples), yc. Used by
+    `best_splits`, by the trees here and by 08-random-forests.ipynb, which
+    grows all the trees of a forest at once.
+    """
+    ranks, values = rank_values(X)
+    n_samples, n_features = X.shape
+    c = np.arange(n_samples + 1)
+    return dict(ranks=ranks, values=values,
+                cell=ranks * n_features + np.arange(n_features), y=y,
+                n_classes=n_classes, criterion=criterion,
+                min_samples_leaf=min_samples_leaf, max_features=max_features,
+                xlogx=c * np.log2(np.maximum(c, 1)),
+                yc=None if n_classes else np.zeros(n_samples))
+
+
+def best_splits(problem, rows, slot, counts, feats, usable, n_nodes):
     """The best (feature, rank, cost, threshold) of each of n_nodes nodes.
 
-    usable : None or (n_nodes, m) bool, the drawn features worth a search.
+    problem : from `make_problem`; rows, slot : (n_rows,) the samples of
+    the nodes and the node 0..n_nodes-1 of each; counts : (n_nodes,
+    n_classes) class counts; feats : None (every feature) or (n_nodes, m)
+    the features each node may use; usable : None or (n_nodes, m) bool,
+    the drawn features worth a search.
     Returns four (n_nodes,) arrays; cost is inf where no threshold leaves
     `min_samples_leaf` samples on both sides.
     """
@@ -335,7 +362,7 @@ def _search_level(problem, rows, slot, counts, n_nodes, rng):
     for lo in range(0, n_nodes, step):           # a few nodes at a time
         hi = min(lo + step, n_nodes)
         part = slice(None) if step >= n_nodes else (slot >= lo) & (slot < hi)
-        got = _best_splits(
+        got = best_splits(
             problem, rows[part], slot[part] - lo,
             None if counts is None else counts[lo:hi],
             None if feats is None else feats[lo:hi],
@@ -436,14 +463,7 @@ class _BaseTree:
 
     def _fit(self, X, y, n_classes, where, criterion):
         max_depth, split, leaf, mf = self._check_params(where, X.shape[1])
-        ranks, values = rank_values(X)
-        c = np.arange(len(X) + 1)
-        cell = ranks * X.shape[1] + np.arange(X.shape[1])
-        problem = dict(ranks=ranks, values=values, cell=cell, y=y,
-                       n_classes=n_classes, criterion=criterion,
-                       min_samples_leaf=leaf, max_features=mf,
-                       xlogx=c * np.log2(np.maximum(c, 1)),
-                       yc=None if n_classes else np.zeros(len(X)))
+        problem = make_problem(X, y, n_classes, criterion, leaf, mf)
         rng = np.random.default_rng(self.random_state)
         self.max_features_ = mf
         self.n_features_in_ = X.shape[1]
