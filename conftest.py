@@ -10,3 +10,4 @@ import os
 os.environ.pop("MPLBACKEND", None)
 for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(name, "1")
+

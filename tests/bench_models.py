@@ -58,7 +58,7 @@ def load_cases():
     return found
 
 
-def time_in_process(notebook, case, which, repeats=7, max_seconds=60):
+def time_in_process(notebook, case, which, repeats=15, max_seconds=60):
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1",
            "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     spec = {"which": which, "notebook": notebook, "setup": case["setup"],

@@ -4,7 +4,7 @@ import time
 import pytest
 
 from helpers import timing
-from test_determinism import sanitizers
+from test_lesson_runs import sanitizers
 
 
 def test_best_time_takes_the_shortest_run():

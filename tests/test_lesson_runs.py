@@ -1,13 +1,21 @@
-"""Two executions of a lesson on fresh kernels print the same text.
+"""Each lesson executed on fresh kernels, outside nbval.
 
-Only the measured durations and speed-ups that tests/sanitize.cfg masks
-may differ; every other character of every text output must match.
+1. Its slider explorers, headless: every slider to its minimum, default and
+   maximum; the picture must change at every move and no update may fail.
+2. Determinism: two executions print the same text. Only the measured
+   durations and speed-ups that tests/sanitize.cfg masks may differ; every
+   other character of every text output must match.
+
+Both use one cached execution per lesson (tests/conftest.py), so the two
+tests of a lesson must run in one process: `make test` distributes the
+suite by module (pytest-xdist, --dist loadscope).
 """
 import configparser
 import re
 from pathlib import Path
 
 from execute import execute
+from slider_probe import read_tagged_line
 
 SANITIZE = Path(__file__).with_name("sanitize.cfg")
 
@@ -48,3 +56,14 @@ def test_two_executions_print_the_same_text(notebook, probed):
     assert len(a) == len(b), "the two runs made different numbers of outputs"
     for (cell, one), (_, two) in zip(a, b):
         assert one == two, f"cell {cell} printed differently:\n{one}\n---\n{two}"
+
+
+def test_lesson_has_an_explorer_and_every_move_redraws(notebook, probed):
+    rows = read_tagged_line(probed(notebook), "PROBE")
+    assert rows, f"{notebook.name} makes no helpers.widgets.Explorer"
+    for row in rows:
+        where = f"{row['explorer']}.{row['slider']} at its {row['at']}"
+        assert row["error"] is None, f"{where}: {row['error']}"
+        assert row["moved"], f"{where}: the slider did not move (is its " \
+                             f"default equal to its {row['at']}?)"
+        assert row["changed"], f"{where}: the figure did not change"
