@@ -1,0 +1,124 @@
+"""Every classical model, every bad input the course promises to explain.
+
+For each model of lessons 05-10 (the cells the lesson tags `model`, and the
+trees of helpers.trees): `fit` and `predict` with the wrong number of
+features, a NaN, an empty array, a single class (classifiers), and
+`predict` before `fit` each raise a ValueError whose message says what
+was expected. (The lessons' own test files go deeper, model by model.)
+"""
+import numpy as np
+import pytest
+
+from helpers import trees
+from notebook_code import load_model
+
+rng = np.random.default_rng(0)
+X = rng.normal(size=(40, 3))
+y_class = (X[:, 0] + X[:, 1] > 0).astype(int)
+y_value = X @ np.array([1.0, -2.0, 0.5]) + 0.1 * rng.normal(size=40)
+
+
+def models():
+    """(name, a fresh model, is it a classifier), for each model."""
+    lessons = {n: load_model(n) for n in (
+        "05-linear-regression.ipynb", "06-k-nearest-neighbours.ipynb",
+        "07-decision-trees.ipynb", "08-random-forests.ipynb",
+        "09-gradient-boosting.ipynb", "10-support-vector-machines.ipynb")}
+    found = lambda lesson, name: lessons[lesson][name]   # noqa: E731
+    return [
+        ("05 LinearRegression lstsq", lambda: found(
+            "05-linear-regression.ipynb", "LinearRegression")(), False),
+        ("05 LinearRegression gd", lambda: found(
+            "05-linear-regression.ipynb", "LinearRegression")(method="gd"),
+         False),
+        ("06 KNNClassifier", lambda: found(
+            "06-k-nearest-neighbours.ipynb", "KNNClassifier")(k=3), True),
+        ("06 KNNRegressor", lambda: found(
+            "06-k-nearest-neighbours.ipynb", "KNNRegressor")(k=3), False),
+        ("07 DecisionTreeClassifier", lambda: found(
+            "07-decision-trees.ipynb", "DecisionTreeClassifier")(
+                max_depth=3), True),
+        ("helpers.trees classifier",
+         lambda: trees.DecisionTreeClassifier(max_depth=3), True),
+        ("helpers.trees regressor",
+         lambda: trees.DecisionTreeRegressor(max_depth=3), False),
+        ("08 RandomForestClassifier", lambda: found(
+            "08-random-forests.ipynb", "RandomForestClassifier")(
+                n_estimators=5, random_state=0), True),
+        ("09 GradientBoostingRegressor", lambda: found(
+            "09-gradient-boosting.ipynb", "GradientBoostingRegressor")(
+                n_estimators=5), False),
+        ("10 SVM", lambda: found(
+            "10-support-vector-machines.ipynb", "SVM")(kernel="linear"),
+         True),
+    ]
+
+
+MODELS = models()
+IDS = [name for name, _, _ in MODELS]
+
+
+def with_nan(a):
+    a = a.astype(float).copy()
+    a.flat[5] = np.nan
+    return a
+
+
+@pytest.fixture(params=MODELS, ids=IDS)
+def case(request):
+    name, make, is_classifier = request.param
+    return make, (y_class if is_classifier else y_value), is_classifier
+
+
+def test_fit_returns_self_and_predicts_one_value_per_row(case):
+    make, y, _ = case
+    model = make()
+    assert model.fit(X, y) is model
+    assert np.shape(model.predict(X[:7])) == (7,)
+
+
+def test_predict_refuses_the_wrong_number_of_features(case):
+    make, y, _ = case
+    model = make().fit(X, y)                     # trained on 3 features
+    with pytest.raises(ValueError, match=r"3"):
+        model.predict(X[:, :2])
+
+
+def test_fit_refuses_nan_in_X(case):
+    make, y, _ = case
+    with pytest.raises(ValueError, match=r"finite|NaN"):
+        make().fit(with_nan(X), y)
+
+
+def test_fit_refuses_empty_input(case):
+    make, y, _ = case
+    with pytest.raises(ValueError, match=r"empty"):
+        make().fit(X[:0], y[:0])
+
+
+def test_fit_refuses_nan_in_y(case):
+    make, y, _ = case
+    with pytest.raises(ValueError, match=r"finite|NaN|nan"):
+        make().fit(X, with_nan(y))
+
+
+def test_predict_refuses_nan_and_empty(case):
+    make, y, _ = case
+    model = make().fit(X, y)
+    with pytest.raises(ValueError, match=r"finite|NaN"):
+        model.predict(with_nan(X))
+    with pytest.raises(ValueError, match=r"empty"):
+        model.predict(X[:0])
+
+
+def test_predict_before_fit_says_so(case):
+    make, _, _ = case
+    with pytest.raises(ValueError, match=r"not fitted|fit\("):
+        make().predict(X)
+
+
+@pytest.mark.parametrize("make", [m for _, m, c in MODELS if c],
+                         ids=[n for n, _, c in MODELS if c])
+def test_classifiers_refuse_a_single_class(make):
+    with pytest.raises(ValueError, match=r"class|label"):
+        make().fit(X, np.zeros(len(X), dtype=int))

@@ -1,0 +1,83 @@
+"""What every lesson promises, read from its file (nothing is executed).
+
+The anatomy and the nbval rules of CONVENTIONS.md: a fresh-kernel run
+stored in order, no skipped cell, every cell whose output nbval ignores
+still asserting something, a slider explorer, exercises with worked
+solutions followed by a check, and no path of the author's machine.
+"""
+import json
+import re
+
+import nbformat
+
+LOCAL_PATH = re.compile(r"(?<![\w.])/(?:root|home|tmp|work|Users)/[\w.-]+")
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+
+
+def test_stored_run_is_a_fresh_kernel_top_to_bottom(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    assert nb.metadata.kernelspec.name == "python3"
+    counts = [c.execution_count for c in code_cells(nb)]
+    assert counts == list(range(1, len(counts) + 1)), (
+        "re-run it with tests/execute.py: execution counts are "
+        f"{counts[:8]}...")
+
+
+def test_no_cell_is_skipped_and_ignored_outputs_still_assert(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    for index, cell in enumerate(code_cells(nb)):
+        tags = cell.metadata.get("tags", [])
+        assert "nbval-skip" not in tags and "NBVAL_SKIP" not in cell.source
+        if "nbval-ignore-output" in tags:
+            assert re.search(r"^\s*assert\b", cell.source, re.M), (
+                f"code cell {index} hides its output from nbval and "
+                "asserts nothing")
+
+
+def test_only_cells_tagged_raises_exception_store_an_error(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in code_cells(nb):
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if errors:
+            assert "raises-exception" in cell.metadata.get("tags", []), (
+                f"an unexpected {errors[0].ename} is stored in:\n"
+                f"{cell.source[:200]}")
+
+
+def test_lesson_has_a_slider_explorer(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    source = "\n".join(c.source for c in code_cells(nb))
+    assert "widgets.Explorer(" in source
+
+
+def test_every_exercise_has_a_solution_and_a_check(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    cells = code_cells(nb)
+    solutions = [i for i, c in enumerate(cells)
+                 if "### BEGIN SOLUTION" in c.source]
+    assert len(solutions) >= 2, "a lesson ends with at least 2 exercises"
+    for i in solutions:
+        assert "### END SOLUTION" in cells[i].source
+        following = cells[i + 1].source if i + 1 < len(cells) else ""
+        assert "checks.verdict(" in cells[i].source + following, (
+            f"the exercise in code cell {i} has no check cell after it")
+        verdicts = [o.get("text", "") for c in cells[i:i + 2]
+                    for o in c.outputs if o.output_type == "stream"]
+        assert any(t.startswith("Correct:") for t in verdicts), (
+            f"the worked solution of code cell {i} does not pass its check")
+
+
+def test_no_machine_local_path_and_a_modest_size(notebook):
+    text = notebook.read_text(encoding="utf-8")
+    nb = json.loads(text)
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            shown = json.dumps(output.get("text", "")) + json.dumps(
+                output.get("data", {}).get("text/plain", "")) + json.dumps(
+                output.get("traceback", ""))
+            hit = LOCAL_PATH.search(shown)
+            assert not hit, f"an output holds the local path {hit.group(0)}"
+    assert len(text.encode()) < 3_000_000, "shrink the figures (dpi, size)"
