@@ -26,6 +26,23 @@ def pytest_generate_tests(metafunc):
                              ids=[p.stem for p in NOTEBOOKS])
 
 
+@pytest.fixture(scope="session")
+def digits():
+    """The digits, split 3:1 with random_state=0: (X_train, X_test,
+    y_train, y_test), as lessons 07 and 08 split them."""
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+    return train_test_split(*load_digits(return_X_y=True), random_state=0)
+
+
+@pytest.fixture(scope="session")
+def wine():
+    """The wines, split 3:1 with random_state=0, as lessons 07 and 08."""
+    from sklearn.datasets import load_wine
+    from sklearn.model_selection import train_test_split
+    return train_test_split(*load_wine(return_X_y=True), random_state=0)
+
+
 @pytest.fixture
 def probed():
     return executed_with_probe

@@ -4,7 +4,7 @@ scikit-learn, bad input, refitting, determinism, and the defects of the
 source material (odd labels, duplicate rows, zero-gain splits)."""
 import numpy as np
 import pytest
-from sklearn.datasets import load_diabetes, load_digits, load_wine
+from sklearn.datasets import load_diabetes
 from sklearn.model_selection import train_test_split
 from sklearn.tree import DecisionTreeClassifier as SklearnClassifier
 from sklearn.tree import DecisionTreeRegressor as SklearnRegressor
@@ -15,18 +15,6 @@ from notebook_code import load_model
 LESSON = load_model("07-decision-trees.ipynb")
 LessonTree = LESSON["DecisionTreeClassifier"]
 CLASSIFIERS = {"lesson": LessonTree, "helpers": trees.DecisionTreeClassifier}
-
-
-@pytest.fixture(scope="module")
-def digits():
-    X, y = load_digits(return_X_y=True)
-    return train_test_split(X, y, random_state=0)
-
-
-@pytest.fixture(scope="module")
-def wine():
-    X, y = load_wine(return_X_y=True)
-    return train_test_split(X, y, random_state=0)
 
 
 # ---------------------------------------------------------------- agreement

@@ -4,27 +4,13 @@ pieces of the lesson (bootstrap, features drawn at every split, soft vote,
 out-of-bag score)."""
 import numpy as np
 import pytest
-from sklearn.datasets import load_digits, load_wine
 from sklearn.ensemble import RandomForestClassifier as SklearnForest
-from sklearn.model_selection import train_test_split
 
 from helpers import trees
 from notebook_code import load_model
 
 LESSON = load_model("08-random-forests.ipynb")
 Forest = LESSON["RandomForestClassifier"]
-
-
-@pytest.fixture(scope="module")
-def digits():
-    X, y = load_digits(return_X_y=True)
-    return train_test_split(X, y, random_state=0)
-
-
-@pytest.fixture(scope="module")
-def wine():
-    X, y = load_wine(return_X_y=True)
-    return train_test_split(X, y, random_state=0)
 
 
 # ---------------------------------------------------------------- agreement
