@@ -33,3 +33,16 @@ def test_two_gaussians_bad_input():
         data.two_gaussians(np.random.default_rng(0), sds=(1, -1))
     with pytest.raises(ValueError, match=r"means must have shape \(2,\)"):
         data.two_gaussians(np.random.default_rng(0), means=(0, 1, 2))
+
+
+def test_sms_spam_is_the_bundled_sample():
+    texts, y = data.sms_spam()
+    assert len(texts) == 600 and y.shape == (600,)
+    assert np.bincount(y).tolist() == [450, 150]
+    assert all(isinstance(t, str) and 0 < len(t) <= 160 for t in texts)
+    assert len(set(texts)) == 600                      # no duplicates
+    # the file is read as UTF-8: the pound sign of prize spam survives
+    assert any("\u00a3" in t for t, label in zip(texts, y) if label == 1)
+    # a spam message from the collection, and its label
+    i = next(i for i, t in enumerate(texts) if "awarded a SiPix" in t)
+    assert y[i] == 1
