@@ -47,10 +47,13 @@ print(json.dumps({{"median": statistics.median(times), "n": len(times)}}))
 '''
 
 
-def load_cases():
-    """(notebook, case) for every case file, in file-name order."""
+def load_cases(prefix=""):
+    """(notebook, case) for every case file whose name starts with
+    `prefix` ("" for all), in file-name order."""
     found = []
-    for path in sorted(CASE_DIR.glob("[0-9]*.py")):
+    for path in sorted(CASE_DIR.glob(f"{prefix}*.py")):
+        if not path.name[0].isdigit():
+            continue
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -73,10 +76,10 @@ def time_in_process(notebook, case, which, repeats=15, max_seconds=60):
     return json.loads(done.stdout.strip().splitlines()[-1])["median"]
 
 
-def model_rows():
+def model_rows(prefix=""):
     """Markdown table rows: ours vs scikit-learn for every case."""
     rows = []
-    for notebook, case in load_cases():
+    for notebook, case in load_cases(prefix):
         ours = time_in_process(notebook, case, "ours")
         theirs = time_in_process(notebook, case, "sklearn")
         ratio = ours / theirs
@@ -86,3 +89,8 @@ def model_rows():
                     f"{case['budget']:g}x | {ok} |")
         print(rows[-1], flush=True)
     return rows
+
+
+if __name__ == "__main__":
+    # python tests/bench_models.py [11]: only the cases of lesson 11
+    model_rows(sys.argv[1] if len(sys.argv) > 1 else "")
