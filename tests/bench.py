@@ -48,6 +48,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-lessons", action="store_true",
                         help="only the model table")
+    parser.add_argument("--skip-models", action="store_true",
+                        help="only the lesson table")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args()
     paths = [Path(p) for p in args.notebooks] or NOTEBOOKS
@@ -82,7 +84,7 @@ def main():
                          f"{wall * 1e3:.0f} | {cpu * 1e3:.0f} | "
                          f"{'yes' if ok else 'NO'} |")
         print(lines[-1], flush=True)
-    cases = bench_models.load_cases()
+    cases = [] if args.skip_models else bench_models.load_cases()
     if cases:
         lines += [
             "",
