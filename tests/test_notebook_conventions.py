@@ -81,3 +81,22 @@ def test_no_machine_local_path_and_a_modest_size(notebook):
             hit = LOCAL_PATH.search(shown)
             assert not hit, f"an output holds the local path {hit.group(0)}"
     assert len(text.encode()) < 3_000_000, "shrink the figures (dpi, size)"
+
+
+LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)")
+
+
+def test_links_resolve_and_each_lesson_points_to_the_next(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for target in LINK.findall(text):
+        if "://" in target:
+            continue
+        assert (notebook.parent / target).exists(), (
+            f"{notebook.name} links to {target}, which does not exist")
+    lessons = sorted(notebook.parent.glob("[0-9][0-9]-*.ipynb"))
+    after = lessons.index(notebook) + 1
+    if after < len(lessons):
+        assert f"]({lessons[after].name})" in nb.cells[-1].source, (
+            f"{notebook.name} should end with a link to the next lesson, "
+            f"{lessons[after].name}")
