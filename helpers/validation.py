@@ -105,11 +105,15 @@ def as_positive(value, name, where="input", integer=False):
     return int(number) if integer else number
 
 
-def check_fitted(model, attribute, where=None):
-    """Raise ValueError if `model` has no `attribute` yet (not fitted)."""
+def check_fitted(model, attribute, where=None, call="fit(X, y)"):
+    """Raise ValueError if `model` has no `attribute` yet (not fitted).
+
+    `call` is how this model is fitted, named in the message: "fit(X)"
+    for k-means and PCA, "fit(env)" for an agent.
+    """
     if getattr(model, attribute, None) is None:
         name = type(model).__name__
         where = where or f"{name}.predict"
         raise ValueError(
             f"{where}: this {name} is not fitted yet; "
-            f"call fit(X, y) first")
+            f"call {call} first")

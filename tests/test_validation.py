@@ -73,3 +73,12 @@ def test_check_fitted():
     fitted = Model()
     fitted.coef_ = np.ones(2)
     validation.check_fitted(fitted, "coef_")
+
+
+def test_check_fitted_names_how_the_model_is_fitted():
+    class PCA:
+        components_ = None
+    with pytest.raises(ValueError, match=r"PCA.transform: this PCA is not "
+                                         r"fitted yet; call fit\(X\) first"):
+        validation.check_fitted(PCA(), "components_", "PCA.transform",
+                                call="fit(X)")
