@@ -1,10 +1,13 @@
 """Every classical model, every bad input the course promises to explain.
 
-For each model of lessons 05-10 (the cells the lesson tags `model`, and the
+For each supervised model of lessons 05-10 (the cells the lesson tags `model`, and the
 trees of helpers.trees): `fit` and `predict` with the wrong number of
 features, a NaN, an empty array, a single class (classifiers), and
 `predict` before `fit` each raise a ValueError whose message says what
-was expected. (The lessons' own test files go deeper, model by model.)
+was expected. The unsupervised models of lessons 11 and 12 (k-means, PCA)
+get the same promises for `fit(X)`. (The lessons' own test files go
+deeper, model by model, including lesson 13's agent and environment and
+lesson 14's vectorisers and naive Bayes.)
 """
 import numpy as np
 import pytest
@@ -122,3 +125,52 @@ def test_predict_before_fit_says_so(case):
 def test_classifiers_refuse_a_single_class(make):
     with pytest.raises(ValueError, match=r"class|label"):
         make().fit(X, np.zeros(len(X), dtype=int))
+
+
+# Unsupervised models (lessons 11 and 12) learn from X alone: `fit(X)`,
+# then `predict` (k-means) or `transform` (PCA). The same promises hold.
+def unsupervised():
+    kmeans = load_model("11-k-means.ipynb")["KMeans"]
+    pca = load_model("12-principal-component-analysis.ipynb")["PCA"]
+    return [
+        ("11 KMeans", lambda: kmeans(n_clusters=3, random_state=0),
+         "predict"),
+        ("12 PCA", lambda: pca(n_components=2), "transform"),
+    ]
+
+
+UNSUPERVISED = unsupervised()
+
+
+@pytest.fixture(params=UNSUPERVISED, ids=[n for n, _, _ in UNSUPERVISED])
+def learner(request):
+    _, make, method = request.param
+    return make, method
+
+
+def test_unsupervised_fit_returns_self_and_maps_every_row(learner):
+    make, method = learner
+    model = make()
+    assert model.fit(X) is model
+    assert len(getattr(model, method)(X[:7])) == 7
+
+
+def test_unsupervised_refuses_nan_empty_and_a_wrong_shape(learner):
+    make, method = learner
+    with pytest.raises(ValueError, match=r"finite|NaN"):
+        make().fit(with_nan(X))
+    with pytest.raises(ValueError, match=r"empty"):
+        make().fit(X[:0])
+    with pytest.raises(ValueError, match=r"\(n_samples, n_features\)"):
+        make().fit(X[:, 0])                       # a vector, not a table
+    model = make().fit(X)                         # trained on 3 features
+    with pytest.raises(ValueError, match=r"3"):
+        getattr(model, method)(X[:, :2])
+    with pytest.raises(ValueError, match=r"finite|NaN"):
+        getattr(model, method)(with_nan(X))
+
+
+def test_unsupervised_before_fit_says_call_fit_x(learner):
+    make, method = learner
+    with pytest.raises(ValueError, match=r"not fitted yet; call fit\(X\)"):
+        getattr(make(), method)(X)
