@@ -1,3 +1,7 @@
+import contextlib
+import io
+import json
+
 import ipywidgets
 import matplotlib
 import matplotlib.pyplot as plt
@@ -214,3 +218,32 @@ def test_explorer_keeps_titles_in_the_picture():
     fig.canvas.draw()
     full = np.asarray(fig.canvas.buffer_rgba()).astype(float)
     assert (np.abs(fast - full).max(axis=2) > 60).mean() < 1e-4
+
+
+def test_slider_probe_moves_every_slider_and_choice():
+    # the code the slider tests run in a lesson's kernel, run here on an
+    # explorer with a slider whose default is its minimum and a dropdown
+    from slider_probe import PROBE
+    fig, ax = widgets.figure()
+    line, = ax.plot([0, 1], [0, 0])
+
+    def update(k, kernel, typed):
+        line.set_ydata([0, k * {"edges": 1, "blur": -1, "none": 0}[kernel]])
+
+    namespace = {"explorer": widgets.Explorer(fig, update, {
+        "k": ipywidgets.IntSlider(value=1, min=1, max=3),
+        "kernel": ipywidgets.Dropdown(options=["edges", "blur", "none"],
+                                      value="blur"),
+        "typed": ipywidgets.Text(value="1 2 3")})}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(PROBE, namespace)
+    rows = json.loads(printed.getvalue().split("PROBE ", 1)[1])
+    plt.close(fig)
+    moves = [(r["slider"], r["at"]) for r in rows]
+    assert moves == [("k", "max"), ("k", "min"), ("kernel", "min"),
+                     ("kernel", "max"), ("kernel", "default")]
+    assert all(r["moved"] and r["changed"] and r["error"] is None
+               for r in rows)
+    assert namespace["explorer"].values == {"k": 1, "kernel": "blur",
+                                            "typed": "1 2 3"}
