@@ -1,11 +1,11 @@
 """Every classical model, every bad input the course promises to explain.
 
-For each supervised model of lessons 05-10 (the cells the lesson tags `model`, and the
+For each supervised model of lessons 05-10 and 15 (the cells the lesson tags `model`, and the
 trees of helpers.trees): `fit` and `predict` with the wrong number of
 features, a NaN, an empty array, a single class (classifiers), and
 `predict` before `fit` each raise a ValueError whose message says what
-was expected. The unsupervised models of lessons 11 and 12 (k-means, PCA)
-get the same promises for `fit(X)`. (The lessons' own test files go
+was expected. The unsupervised models of lessons 11, 12 and 17 (k-means,
+PCA, the autoencoder) get the same promises for `fit(X)`. (The lessons' own test files go
 deeper, model by model, including lesson 13's agent and environment and
 lesson 14's vectorisers and naive Bayes.)
 """
@@ -26,7 +26,8 @@ def models():
     lessons = {n: load_model(n) for n in (
         "05-linear-regression.ipynb", "06-k-nearest-neighbours.ipynb",
         "07-decision-trees.ipynb", "08-random-forests.ipynb",
-        "09-gradient-boosting.ipynb", "10-support-vector-machines.ipynb")}
+        "09-gradient-boosting.ipynb", "10-support-vector-machines.ipynb",
+        "15-deep-networks.ipynb")}
     found = lambda lesson, name: lessons[lesson][name]   # noqa: E731
     return [
         ("05 LinearRegression lstsq", lambda: found(
@@ -54,6 +55,8 @@ def models():
         ("10 SVM", lambda: found(
             "10-support-vector-machines.ipynb", "SVM")(kernel="linear"),
          True),
+        ("15 MLP", lambda: found("15-deep-networks.ipynb", "MLP")(
+            hidden_layer_sizes=(8,), num_epochs=3, random_state=0), True),
     ]
 
 
@@ -127,15 +130,19 @@ def test_classifiers_refuse_a_single_class(make):
         make().fit(X, np.zeros(len(X), dtype=int))
 
 
-# Unsupervised models (lessons 11 and 12) learn from X alone: `fit(X)`,
-# then `predict` (k-means) or `transform` (PCA). The same promises hold.
+# Unsupervised models (lessons 11, 12, 17) learn from X alone: `fit(X)`,
+# then `predict` (k-means) or `transform` (PCA, autoencoder). The same promises hold.
 def unsupervised():
     kmeans = load_model("11-k-means.ipynb")["KMeans"]
     pca = load_model("12-principal-component-analysis.ipynb")["PCA"]
+    autoencoder = load_model("17-autoencoders.ipynb")["Autoencoder"]
     return [
         ("11 KMeans", lambda: kmeans(n_clusters=3, random_state=0),
          "predict"),
         ("12 PCA", lambda: pca(n_components=2), "transform"),
+        ("17 Autoencoder", lambda: autoencoder(
+            hidden_sizes=(4,), n_components=2, output="linear",
+            num_epochs=3, random_state=0), "transform"),
     ]
 
 
