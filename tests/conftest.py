@@ -36,6 +36,14 @@ def digits():
 
 
 @pytest.fixture(scope="session")
+def digits01(digits):
+    """The same split with the grey levels scaled to [0, 1] (divided by
+    16), as lessons 15 and 17 scale them."""
+    X_train, X_test, y_train, y_test = digits
+    return X_train / 16.0, X_test / 16.0, y_train, y_test
+
+
+@pytest.fixture(scope="session")
 def wine():
     """The wines, split 3:1 with random_state=0, as lessons 07 and 08."""
     from sklearn.datasets import load_wine

@@ -2,14 +2,11 @@
 (its cells tagged `model`): equal to helpers.layers, checked against
 finite differences, against an independent training loop and against
 scikit-learn's MLPClassifier, and fed bad input."""
-import time
 import warnings
 
 import numpy as np
 import pytest
-from sklearn.datasets import load_digits
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 
 from helpers import layers
@@ -22,13 +19,6 @@ NOTEBOOK = "15-deep-networks.ipynb"
 @pytest.fixture(scope="module")
 def lesson():
     return load_model(NOTEBOOK)
-
-
-@pytest.fixture(scope="module")
-def digits01():
-    """The digits scaled to [0, 1], split 3:1 with random_state=0."""
-    X, y = load_digits(return_X_y=True)
-    return train_test_split(X / 16.0, y, test_size=0.25, random_state=0)
 
 
 def random_params(rng, sizes):
@@ -227,16 +217,15 @@ def test_mlp_equals_an_independent_training_loop(lesson, digits01):
         assert np.allclose(ours, theirs, rtol=0, atol=1e-10)
 
 
-def test_digits_accuracy_time_and_sklearn_agreement(lesson, digits01):
+def test_digits_accuracy_and_sklearn_agreement(lesson, digits01):
+    # (its time, under 10 s in the issue, is measured by `make bench`:
+    # tests/bench_cases/15_deep_networks.py)
     X_train, X_test, y_train, y_test = digits01
     model = lesson["MLP"](hidden_layer_sizes=(128, 64), lr=0.2,
                           batch_size=32, num_epochs=30, random_state=0)
-    start = time.perf_counter()
     model.fit(X_train, y_train)
-    seconds = time.perf_counter() - start
     accuracy = model.score(X_test, y_test)
     assert accuracy >= 0.95
-    assert seconds < 10.0                 # about 0.5 s on the course machine
     sk = MLPClassifier(hidden_layer_sizes=(128, 64), activation="relu",
                        solver="sgd", momentum=0.0, learning_rate="constant",
                        learning_rate_init=0.2, batch_size=32, max_iter=30,

@@ -14,9 +14,7 @@ error above PCA's by less than 1e-4 of it.
 import numpy as np
 import pytest
 from scipy.linalg import subspace_angles
-from sklearn.datasets import load_digits
 from sklearn.decomposition import PCA
-from sklearn.model_selection import train_test_split
 
 from helpers import gradcheck, layers
 from notebook_code import load_model
@@ -27,13 +25,6 @@ NOTEBOOK = "17-autoencoders.ipynb"
 @pytest.fixture(scope="module")
 def lesson():
     return load_model(NOTEBOOK)
-
-
-@pytest.fixture(scope="module")
-def digits01():
-    """The digits scaled to [0, 1], split 3:1 with random_state=0."""
-    X, y = load_digits(return_X_y=True)
-    return train_test_split(X / 16, y, test_size=0.25, random_state=0)
 
 
 @pytest.fixture(scope="module")
