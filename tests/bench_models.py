@@ -98,7 +98,7 @@ def model_rows(prefix=""):
         rows.append(f"| {Path(notebook).stem} | {case['workload']} | "
                     f"{ours * 1e3:.1f} | {case['reference_name']} | "
                     f"{theirs * 1e3:.1f} | {shown} | "
-                    f"{case['budget']:g}x | {ok} |")
+                    f"{case['budget']:.3g}x | {ok} |")
         print(rows[-1], flush=True)
     return rows
 
