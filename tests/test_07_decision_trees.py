@@ -91,38 +91,8 @@ def test_chunked_search_gives_the_same_tree(digits, monkeypatch):
 
 # ---------------------------------------------------------------- bad input
 
-def all_models():
-    return [LessonTree(), trees.DecisionTreeClassifier(),
-            trees.DecisionTreeRegressor()]
-
-
-@pytest.mark.parametrize("model", all_models(), ids=lambda m: repr(type(m)))
-def test_bad_input_raises_clear_errors(model):
-    X = np.arange(20.0).reshape(10, 2)
-    y = np.array([0, 1] * 5)
-    name = type(model).__name__
-    with pytest.raises(ValueError, match=r"not fitted yet"):
-        model.predict(X)
-    with pytest.raises(ValueError, match=r"must not be empty"):
-        model.fit(np.empty((0, 2)), [])
-    X_nan = X.copy()
-    X_nan[3, 1] = np.nan
-    with pytest.raises(ValueError, match=r"finite"):
-        model.fit(X_nan, y)
-    with pytest.raises(ValueError, match=r"shape \(10,\)"):
-        model.fit(X, y[:7])
-    with pytest.raises(ValueError, match=r"shape \(n_samples, n_features\)"):
-        model.fit(np.arange(5.0), y[:5])
-    assert model.fit(X, y) is model
-    with pytest.raises(ValueError,
-                       match=rf"{name}\.predict: X must have shape "
-                             r"\(n_samples, 2\), got \(4, 3\)"):
-        model.predict(np.ones((4, 3)))
-    with pytest.raises(ValueError, match=r"finite"):
-        model.predict(X_nan)
-    with pytest.raises(ValueError, match=r"must not be empty"):
-        model.predict(np.empty((0, 2)))
-
+# Wrong shapes, NaN, empty input and predict before fit, for the lesson's
+# tree and both trees of helpers.trees: tests/test_models_bad_input.py.
 
 @pytest.mark.parametrize("Model", list(CLASSIFIERS.values()))
 def test_classifier_rejects_one_class_and_nan_labels(Model):

@@ -47,23 +47,15 @@ def test_one_tree_on_all_samples_is_lesson_07s_tree(digits, wine):
 
 # ---------------------------------------------------------------- bad input
 
-def test_bad_input_raises_clear_errors():
+def test_bad_input_beyond_the_shared_checks():
+    # the checks every model shares are in tests/test_models_bad_input.py;
+    # here: the forest's other methods, and its exact label messages
     X = np.arange(20.0).reshape(10, 2)
     y = np.array([0, 1] * 5)
     model = Forest(n_estimators=3, random_state=0)
-    for method in (model.predict, model.predict_proba, model.apply):
+    for method in (model.predict_proba, model.apply):
         with pytest.raises(ValueError, match=r"not fitted yet"):
             method(X)
-    with pytest.raises(ValueError, match=r"must not be empty"):
-        model.fit(np.empty((0, 2)), [])
-    X_nan = X.copy()
-    X_nan[3, 1] = np.nan
-    with pytest.raises(ValueError, match=r"finite"):
-        model.fit(X_nan, y)
-    with pytest.raises(ValueError, match=r"shape \(10,\)"):
-        model.fit(X, y[:7])
-    with pytest.raises(ValueError, match=r"shape \(n_samples, n_features\)"):
-        model.fit(np.arange(5.0), y[:5])
     with pytest.raises(ValueError, match=r"at least 2 classes, got only "
                                          r"one: 1"):
         model.fit(X, np.ones(10, dtype=int))
@@ -71,15 +63,6 @@ def test_bad_input_raises_clear_errors():
     y_nan[2] = np.nan
     with pytest.raises(ValueError, match=r"finite labels"):
         model.fit(X, y_nan)
-    assert model.fit(X, y) is model
-    with pytest.raises(ValueError,
-                       match=r"RandomForestClassifier\.predict: X must have "
-                             r"shape \(n_samples, 2\), got \(4, 3\)"):
-        model.predict(np.ones((4, 3)))
-    with pytest.raises(ValueError, match=r"finite"):
-        model.predict(X_nan)
-    with pytest.raises(ValueError, match=r"must not be empty"):
-        model.predict(np.empty((0, 2)))
 
 
 @pytest.mark.parametrize("settings, match", [

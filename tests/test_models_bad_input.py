@@ -117,6 +117,26 @@ def test_predict_refuses_nan_and_empty(case):
         model.predict(X[:0])
 
 
+def test_fit_refuses_y_of_another_length(case):
+    make, y, _ = case
+    with pytest.raises(ValueError, match=r"\(40,\)"):   # what was expected
+        make().fit(X, y[:7])
+
+
+def test_fit_refuses_a_vector_for_X(case):
+    make, y, _ = case
+    with pytest.raises(ValueError, match=r"\(n_samples, n_features\)"):
+        make().fit(X[:, 0], y)
+
+
+def test_predict_names_itself_and_both_shapes(case):
+    make, y, _ = case
+    model = make().fit(X, y)
+    with pytest.raises(ValueError, match=r"predict: X must have shape "
+                                         r"\(n_samples, 3\), got \(7, 2\)"):
+        model.predict(X[:7, :2])
+
+
 def test_predict_before_fit_says_so(case):
     make, _, _ = case
     with pytest.raises(ValueError, match=r"not fitted|fit\("):
