@@ -100,3 +100,30 @@ def test_links_resolve_and_each_lesson_points_to_the_next(notebook):
         assert f"]({lessons[after].name})" in nb.cells[-1].source, (
             f"{notebook.name} should end with a link to the next lesson, "
             f"{lessons[after].name}")
+
+
+# In Markdown a line that starts "1. ", "1) ", "- ", "* " or "+ " ends the
+# paragraph above it and starts a list, so prose wrapped at such a word
+# ("... a label (0 or\n1) in y") renders as a stray list item.
+LIST_START = re.compile(r"^(1[.)]|[-*+])\s")
+
+
+def test_no_wrapped_prose_line_starts_a_list(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        in_display_math, dollars = False, 0
+        previous = ""
+        for line in cell.source.split("\n"):
+            in_inline_math = dollars % 2 == 1      # a $...$ spans lines
+            is_prose = previous.strip() and not previous.startswith(
+                (" ", "\t", "|", "#", ">")) and not LIST_START.match(previous)
+            assert not (is_prose and LIST_START.match(line)
+                        and not in_display_math and not in_inline_math), (
+                f"markdown cell {index}: the line {line[:40]!r} starts a "
+                f"list in the middle of a paragraph; rewrap it")
+            in_display_math ^= line.count("$$") % 2 == 1
+            dollars = 0 if not line.strip() else dollars + (
+                line.count("$") - 2 * line.count("$$"))
+            previous = line
