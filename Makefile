@@ -3,6 +3,7 @@
 #   make test   set up .venv if needed, then run every check
 # and one for maintainers:
 #   make bench  time each lesson and each slider move; writes BENCHMARKS.md
+#   make site   the lessons as static HTML pages, offline, in site/
 #
 # Each target does its own set-up, so a fresh clone needs nothing else first.
 
@@ -20,7 +21,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # JupyterLab refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test bench setup clean
+.PHONY: lab test bench site setup clean
 
 setup: $(STAMP)
 
@@ -42,5 +43,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --out BENCHMARKS.md
 
+site: $(STAMP)
+	$(BIN)/python tests/site.py --out site
+
 clean:
-	rm -rf $(VENV) .pytest_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache *.egg-info site
