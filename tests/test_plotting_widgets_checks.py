@@ -153,17 +153,63 @@ def test_explorer_displays_as_its_widget():
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
-def test_verdict(capsys):
-    assert checks.verdict(True, "well done", "try again") is True
-    assert checks.verdict(0, "well done", "look at the sign") is False
-    assert capsys.readouterr().out == ("Correct: well done\n"
-                                       "Not yet: look at the sign\n")
+def test_check_answer_passes_a_right_answer(capsys):
+    def right():
+        checks.expect_equal(np.array([1, 0]), [1, 0], "the outputs")
+        checks.expect_close(0.1 + 0.2, 0.3, "the sum")
+        checks.expect_shape(np.zeros((2, 3)), (2, 3), "W")
+    assert checks.check_answer(right, "well done", "try again") is True
+    assert capsys.readouterr().out == "Correct: well done\n"
 
 
-def test_attempt_turns_an_exception_into_a_message():
-    assert checks.attempt(lambda a: a + 1, 1) == (2, None)
-    result, message = checks.attempt(lambda: 1 / 0)
-    assert result is None and message == "ZeroDivisionError: division by zero"
+@pytest.mark.parametrize("test, reason", [
+    (lambda: checks.expect_equal(np.array([1, 0, 1]), [1, 1, 1], "y_hat"),
+     "y_hat: expected [1, 1, 1], got [1, 0, 1]"),
+    (lambda: checks.expect_equal(np.array([1, 1]), [1, 1, 1], "y_hat"),
+     "y_hat: expected shape (3,), got (2,)"),
+    (lambda: checks.expect_equal(3, 1, "y_new_hat"),
+     "y_new_hat: expected 1, got 3"),
+    (lambda: checks.expect_close(0.5, 0.3301, "r2"),
+     "r2: expected 0.3301, got 0.5"),
+    (lambda: checks.expect_close(np.zeros((3, 1)), np.zeros(3), "dW"),
+     "dW: expected shape (3,), got (3, 1)"),
+    (lambda: checks.expect_close("abc", 1.0, "lr"),
+     "lr: expected numbers, got 'abc'"),
+    (lambda: checks.expect(False, "k: expected 3, got 4"),
+     "k: expected 3, got 4"),
+])
+def test_check_answer_says_what_was_expected_and_what_came(
+        capsys, test, reason):
+    assert checks.check_answer(test, "well done", "look at the sign") is False
+    assert capsys.readouterr().out == (f"Not yet: {reason}\n"
+                                       "Hint: look at the sign\n")
+
+
+def test_check_answer_turns_an_unfinished_exercise_into_advice(capsys):
+    def missing():
+        return w_never_defined                       # noqa: F821
+
+    def stub():
+        raise NotImplementedError("your answer goes here")
+
+    def bug():
+        return 1 / 0
+    for test in (missing, stub, bug):
+        assert checks.check_answer(test, "well done", "a hint") is False
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ("Not yet: name 'w_never_defined' is not defined: "
+                        "run your exercise cell above (if it stopped with "
+                        "an error, fix that first)")
+    assert lines[2].startswith("Not yet: the exercise still raises "
+                               "NotImplementedError")
+    assert lines[4] == ("Not yet: checking your answer raised "
+                        "ZeroDivisionError: division by zero")
+    assert lines[1] == lines[3] == lines[5] == "Hint: a hint"
+
+
+def test_check_answer_refuses_a_test_that_is_not_a_function():
+    with pytest.raises(TypeError, match="test must be a function"):
+        checks.check_answer(True, "well done", "a hint")
 
 
 def pixels(png):
