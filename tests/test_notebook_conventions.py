@@ -3,12 +3,15 @@
 The anatomy and the nbval rules of CONVENTIONS.md: a fresh-kernel run
 stored in order, no skipped cell, every cell whose output nbval ignores
 still asserting something, a slider explorer, exercises with worked
-solutions followed by a check, and no path of the author's machine.
+solutions followed by a graded check with nbgrader's metadata, and no path
+of the author's machine.
 """
 import json
 import re
 
 import nbformat
+
+import student
 
 LOCAL_PATH = re.compile(r"(?<![\w.])/(?:root|home|tmp|work|Users)/[\w.-]+")
 
@@ -53,27 +56,51 @@ def test_lesson_has_a_slider_explorer(notebook):
     assert "widgets.Explorer(" in source
 
 
-def test_every_exercise_has_a_solution_and_a_check(notebook):
+def test_every_exercise_has_a_hint_a_solution_and_a_graded_check(notebook):
     nb = nbformat.read(notebook, as_version=4)
-    cells = code_cells(nb)
-    solutions = [i for i, c in enumerate(cells)
-                 if "### BEGIN SOLUTION" in c.source]
-    assert len(solutions) >= 2, "a lesson ends with at least 2 exercises"
-    for i in solutions:
-        assert "### END SOLUTION" in cells[i].source
-        following = cells[i + 1].source if i + 1 < len(cells) else ""
-        assert "checks.verdict(" in cells[i].source + following, (
-            f"the exercise in code cell {i} has no check cell after it")
-        verdicts = [o.get("text", "") for c in cells[i:i + 2]
-                    for o in c.outputs if o.output_type == "stream"]
-        assert any(t.startswith("Correct:") for t in verdicts), (
-            f"the worked solution of code cell {i} does not pass its check")
+    pairs = student.nbgrader_cells(nb)   # each exercise cell, its check
+    assert len(pairs) >= 2, "a lesson ends with at least 2 exercises"
+    for exercise, check in pairs:
+        lines = nb.cells[exercise].source.split("\n")
+        for first, _, indent in student.regions(
+                nb.cells[exercise].source, student.BEGIN_SOLUTION,
+                student.END_SOLUTION):
+            above = []                   # the comment block over the stub
+            while first and lines[first - 1].strip().startswith("#"):
+                first -= 1
+                above.insert(0, lines[first])
+            assert any(line.startswith(indent + "# Hint:")
+                       for line in above), (
+                f"cell {exercise}: put a '# Hint:' comment right above "
+                "### BEGIN SOLUTION, for the student edition's stub")
+        source = nb.cells[check].source
+        assert "passed = checks.check_answer(" in source
+        hidden = student.regions(source, student.BEGIN_HIDDEN,
+                                 student.END_HIDDEN)
+        assert len(hidden) == 1 and "assert passed" in source.split(
+            "\n")[hidden[0][0] + 1], (
+            f"cell {check}: nbgrader grades with a hidden 'assert passed'")
+        verdicts = [o.get("text", "") for o in nb.cells[check].outputs
+                    if o.output_type == "stream"]
+        assert verdicts and verdicts[0].startswith("Correct:"), (
+            f"the worked solution of cell {exercise} does not pass its check")
+
+
+def test_cells_carry_the_metadata_nbgrader_needs(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    wanted = student.nbgrader_metadata(nb)
+    for i, cell in enumerate(nb.cells):
+        assert cell.metadata.get("nbgrader") == wanted.get(i), (
+            f"cell {i}: run python tests/student.py --mark {notebook.name}")
 
 
 def test_no_machine_local_path_and_a_modest_size(notebook):
     text = notebook.read_text(encoding="utf-8")
     nb = json.loads(text)
     for cell in nb["cells"]:
+        hit = LOCAL_PATH.search("".join(cell["source"]))
+        assert not hit, (f"a cell reads {hit.group(0)}: use a path "
+                         "relative to the notebook's folder")
         for output in cell.get("outputs", []):
             shown = json.dumps(output.get("text", "")) + json.dumps(
                 output.get("data", {}).get("text/plain", "")) + json.dumps(

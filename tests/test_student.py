@@ -1,0 +1,132 @@
+"""The student edition (`make student`, tests/student.py), run as a class
+would run it, from the folder it is handed out in.
+
+Each lesson three times, each a class of its own so that pytest-xdist
+can give the three to different workers:
+1. as handed out: the stubs raise NotImplementedError in the exercise
+   cells, nothing else fails, and every check says "Not yet";
+2. with a learner's wrong answers (tests/wrong_answers/): every check
+   says what was expected, what came and a hint, and nothing raises;
+3. with the worked solutions typed into the stubs: every check passes.
+"""
+import nbformat
+import pytest
+
+import student
+
+HANDED_OUT = "import helpers.data\nprint(helpers.data.DATA_DIR)"
+
+
+@pytest.fixture(scope="session")
+def edition(tmp_path_factory):
+    """The student edition, built once per test process."""
+    out = tmp_path_factory.mktemp("student")
+    student.build(out)
+    return out
+
+
+def source_of(notebook):
+    return nbformat.read(notebook, as_version=4)
+
+
+def run(edition, notebook, answers, extra=()):
+    nb = student.student_notebook(source_of(notebook), answers)
+    for code in extra:
+        nb.cells.append(nbformat.v4.new_code_cell(code))
+    return student.run_student(nb, edition)
+
+
+def errors(nb):
+    """(cell, name, message) of each error, except in the cells a lesson
+    tags raises-exception (its demonstrations of a clear error)."""
+    return [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells)
+            if "raises-exception" not in c.metadata.get("tags", [])
+            for o in c.get("outputs", []) if o.output_type == "error"]
+
+
+def verdicts(nb):
+    return {i: "".join(o.get("text", "") for o in nb.cells[i].outputs)
+            for i in student.check_cells(nb)}
+
+
+def test_the_edition_cuts_solutions_hidden_tests_and_outputs_only(
+        edition, notebook):
+    source = source_of(notebook)
+    copy = nbformat.read(edition / notebook.name, as_version=4)
+    assert len(copy.cells) == len(source.cells)
+    stubs = 0
+    for before, after in zip(source.cells, copy.cells):
+        assert after.cell_type == before.cell_type
+        if before.cell_type != "code":
+            assert after.source == before.source
+            continue
+        assert after.outputs == [] and after.execution_count is None
+        for marker in ("### BEGIN", "### END"):
+            assert marker not in after.source
+        kept = [line for line in before.source.split("\n")
+                if line.strip() and line.strip() not in (
+                    student.BEGIN_HIDDEN, student.END_HIDDEN)]
+        regions = student.solutions(before.source)
+        hidden = student.regions(before.source, student.BEGIN_HIDDEN,
+                                 student.END_HIDDEN)
+        if not regions and not hidden:
+            assert after.source == before.source
+        stubs += after.source.count(student.STUB[1])
+        if hidden:
+            assert "assert passed" not in after.source
+        for line in after.source.split("\n"):
+            assert (line.strip() in (s.strip() for s in student.STUB)
+                    or line in kept or not line.strip()), (
+                f"the student edition added {line!r}")
+    assert stubs == sum(len(student.solutions(c.source))
+                        for c in source.cells if c.cell_type == "code")
+    for name in ("helpers/checks.py", "data/README.md", "requirements.txt"):
+        assert (edition / name).is_file()
+
+
+class TestAsHandedOut:
+    def test_only_the_stubs_raise_and_every_check_says_not_yet(
+            self, edition, notebook):
+        nb = run(edition, notebook, None, extra=[HANDED_OUT])
+        for i, name, value in errors(nb):
+            assert name == "NotImplementedError", (
+                f"cell {i} raised {name}: {value}")
+            assert student.STUB[1] in nb.cells[i].source
+        top_level_stubs = [i for i, c in enumerate(nb.cells)
+                           if c.cell_type == "code" and any(
+                               line == student.STUB[1]
+                               for line in c.source.split("\n"))]
+        assert set(top_level_stubs) <= {i for i, _, _ in errors(nb)}
+        for i, text in verdicts(nb).items():
+            assert text.startswith("Not yet: ") and "\nHint: " in text, (
+                f"check cell {i} printed {text!r}")
+        found = nb.cells[-1].outputs[0].text.strip()
+        assert found == str(edition / "data"), (
+            "the lessons must use the helpers and data beside them")
+
+
+class TestWrongAnswers:
+    def test_every_check_says_what_was_expected_and_what_came(
+            self, edition, notebook):
+        wrong = student.wrong_answers(notebook)
+        nb = run(edition, notebook, wrong)
+        assert errors(nb) == []
+        for i, text in verdicts(nb).items():
+            first, _, hint = text.partition("\nHint: ")
+            assert first.startswith("Not yet: ") and hint.strip(), (
+                f"check cell {i} printed {text!r}")
+            assert "expected" in first and "got" in first, (
+                f"check cell {i} should say what was expected and what "
+                f"came: {first!r}")
+
+
+class TestWorkedSolutionsTypedIn:
+    def test_every_check_passes(self, edition, notebook):
+        right = [text for c in source_of(notebook).cells
+                 if c.cell_type == "code"
+                 for text in student.solutions(c.source)]
+        nb = run(edition, notebook, right)
+        assert errors(nb) == []
+        for i, text in verdicts(nb).items():
+            assert text.startswith("Correct: "), (
+                f"check cell {i} printed {text!r}")

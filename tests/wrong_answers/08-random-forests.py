@@ -1,0 +1,27 @@
+"""Plausible wrong answers to the exercises of 08-random-forests.ipynb,
+one per solution region, for `python tests/student.py --try`."""
+
+WRONG = [
+    # Exercise 1: the share IN the bag, 1 - (1 - 1/n)^n, not the share
+    # missed
+    """
+expected_oob = 1 - (1 - 1 / n_digits) ** n_digits
+""",
+    # Exercise 2: the soft vote (average the probabilities, then argmax)
+    # instead of counting each tree's vote
+    """
+return np.argmax(proba_per_tree.mean(axis=0), axis=1)
+""",
+    # Exercise 3: += with fancy indexing instead of np.add.at: a feature
+    # used by many nodes keeps only one node's share
+    """
+tree = forest.forest_
+weighted = tree.n_node_samples * tree.impurity
+inner = np.flatnonzero(tree.children_left != trees.LEAF)
+removed = (weighted[inner] - weighted[tree.children_left[inner]]
+           - weighted[tree.children_right[inner]])
+importances = np.zeros(n_features)
+importances[tree.feature[inner]] += removed      # repeats add only once
+return importances / importances.sum()
+""",
+]
