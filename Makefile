@@ -4,6 +4,7 @@
 # and one for maintainers:
 #   make bench  time each lesson and each slider move; writes BENCHMARKS.md
 #   make site   the lessons as static HTML pages, offline, in site/
+#   make student  the student edition (solutions taken out) in student/
 #
 # Each target does its own set-up, so a fresh clone needs nothing else first.
 
@@ -11,6 +12,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# nbgrader lives in its own environment, for the test that runs it only.
+NBG_VENV  := .venv-nbgrader
+NBG_STAMP := $(NBG_VENV)/.installed
 
 # One BLAS thread: identical floats on every run, and fair timings.
 export OPENBLAS_NUM_THREADS := 1
@@ -21,7 +25,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # JupyterLab refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test bench site setup clean
+.PHONY: lab test bench site student setup clean
 
 setup: $(STAMP)
 
@@ -34,10 +38,17 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+$(NBG_STAMP): requirements.txt tests/requirements-nbgrader.txt pyproject.toml
+	test -x $(NBG_VENV)/bin/python || $(PYTHON) -m venv $(NBG_VENV)
+	$(NBG_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(NBG_VENV)/bin/python -m pip install --quiet -r tests/requirements-nbgrader.txt
+	$(NBG_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	touch $(NBG_STAMP)
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
-test: $(STAMP)
+test: $(STAMP) $(NBG_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 bench: $(STAMP)
@@ -46,5 +57,8 @@ bench: $(STAMP)
 site: $(STAMP)
 	$(BIN)/python tests/site.py --out site
 
+student: $(STAMP)
+	$(BIN)/python tests/student.py --out student
+
 clean:
-	rm -rf $(VENV) .pytest_cache *.egg-info site
+	rm -rf $(VENV) $(NBG_VENV) .pytest_cache *.egg-info site student
