@@ -136,13 +136,25 @@ def copy_support(out):
     shutil.copy(ROOT / "requirements.txt", out / "requirements.txt")
 
 
+def sources(path):
+    """The cell sources of the notebook at `path`."""
+    return [c.source for c in nbformat.read(path, as_version=4).cells]
+
+
 def build(out):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for path in NOTEBOOKS:
         nb = student_notebook(nbformat.read(path, as_version=4))
-        nbformat.write(nb, out / path.name)
-        print(f"student edition: {out / path.name}")
+        target = out / path.name
+        if target.exists() and sources(target) != [c.source
+                                                   for c in nb.cells]:
+            # someone worked in it: never overwrite what a learner typed
+            print(f"kept, as it was edited: {target} (delete it to "
+                  "rebuild it)")
+            continue
+        nbformat.write(nb, target)
+        print(f"student edition: {target}")
     copy_support(out)
 
 

@@ -154,3 +154,29 @@ def test_no_wrapped_prose_line_starts_a_list(notebook):
             dollars = 0 if not line.strip() else dollars + (
                 line.count("$") - 2 * line.count("$$"))
             previous = line
+
+
+EXERCISE = re.compile(r"^(?:###\s*|\*\*)Exercise (\d+)(?::\s*|\s*\()(.+?)"
+                      r"(?:\)?\.\*\*|\*\*|\)\.?\*\*|$)")
+
+
+def test_the_readme_guide_lists_the_lessons_time_and_exercises(notebook):
+    """README's "lessons at a glance": the lesson's title, the time of the
+    lesson table, and the exercises as the lesson names them."""
+    readme = (notebook.parent.parent / "README.md").read_text(
+        encoding="utf-8")
+    nb = nbformat.read(notebook, as_version=4)
+    number, title = nb.cells[0].source.split("\n")[0][2:].split(" · ")
+    row = re.search(rf"^\| {number} \| \[.*?\]\(notebooks/{notebook.name}"
+                    rf"\) \|.*\| (\d+) min \|$", readme, re.M)
+    assert row, f"lesson {number} is missing from README's lesson table"
+    heading = f"#### {number} · {title} ({row.group(1)} min)"
+    assert heading in readme, f"README has no '{heading}'"
+    titles = [m.group(2).rstrip(".") for c in nb.cells
+              if c.cell_type == "markdown"
+              for m in map(EXERCISE.match, c.source.split("\n")) if m]
+    listed = "; ".join(f"{k}. {t}" for k, t in enumerate(titles, 1))
+    entry = readme[readme.index(heading):].split("\n\n")[0]
+    end = "" if listed.endswith("?") else "."
+    assert f"- **Exercises:** {listed}{end}" in entry, (
+        f"README's exercises of lesson {number} should read: {listed}")

@@ -84,6 +84,18 @@ def test_the_edition_cuts_solutions_hidden_tests_and_outputs_only(
         assert (edition / name).is_file()
 
 
+def test_a_rebuild_keeps_a_student_notebook_someone_edited(tmp_path):
+    student.build(tmp_path)
+    first = tmp_path / student.NOTEBOOKS[0].name
+    nb = nbformat.read(first, as_version=4)
+    nb.cells[-1].source += "\n\nmy notes"
+    nbformat.write(nb, first)
+    (tmp_path / student.NOTEBOOKS[1].name).unlink()
+    student.build(tmp_path)
+    assert student.sources(first)[-1].endswith("my notes")
+    assert (tmp_path / student.NOTEBOOKS[1].name).exists()
+
+
 class TestAsHandedOut:
     def test_only_the_stubs_raise_and_every_check_says_not_yet(
             self, edition, notebook):
