@@ -1,6 +1,6 @@
 """The lessons as a learner meets them: real JupyterLab, real Chromium.
 
-The test starts JupyterLab on 127.0.0.1 over a copy of the notebooks (so
+The test starts JupyterLab on 127.0.0.1 over a copy of the course (so
 nothing it does can touch the repository's files), opens each lesson in
 headless Chromium driven by Playwright, runs all cells from the Run menu,
 moves the first slider with the keyboard, and asserts that the picture
@@ -53,12 +53,17 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """JupyterLab serving a copy of notebooks/ on 127.0.0.1; stopped after."""
+    """JupyterLab serving a copy of the course on 127.0.0.1; stopped
+    after."""
     if find_chromium() is None:
         pytest.skip(INSTALL_HINT)
     root = tmp_path_factory.mktemp("lab")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    # the lessons, their helpers (through the notebooks/helpers link) and
+    # data, laid out as in a checkout
+    for name in ("notebooks", "helpers", "data"):
+        shutil.copytree(ROOT / name, root / name, symlinks=True,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints",
+                                                      "__pycache__"))
     port = free_port()
     # no "get Jupyter news?" toast over the screenshots
     notification = (root / "settings" / "@jupyterlab" / "apputils-extension"
