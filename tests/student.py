@@ -9,8 +9,10 @@ The first writes student/: each lesson with every region between
 NotImplementedError (the hint is the `# Hint:` comment kept just above
 it), every region between `### BEGIN HIDDEN TESTS` and
 `### END HIDDEN TESTS` removed and every output cleared; nothing else
-changes. These are nbgrader's conventions, so its generate_assignment makes
-the same cuts. Beside the lessons go copies of helpers/, data/ and
+changes but one tag: a cell whose stub raises as it runs is tagged
+raises-exception, so that Run All in JupyterLab does not stop there.
+These are nbgrader's conventions, so its generate_assignment makes the
+same cuts. Beside the lessons go copies of helpers/, data/ and
 requirements.txt, so the folder can be handed out as it is.
 
 The second is for authors of exercises: it runs the lesson three times
@@ -113,6 +115,12 @@ def student_notebook(nb, answers=None):
             continue
         cell.source = remove_hidden_tests(replace_solutions(cell.source,
                                                             feed))
+        if STUB[1] in cell.source.split("\n"):
+            # a stub that raises as the cell runs: tagged so that Run All
+            # in JupyterLab goes on to the check cell and the next exercise
+            tags = cell.metadata.setdefault("tags", [])
+            if "raises-exception" not in tags:
+                tags.append("raises-exception")
         cell.outputs = []
         cell.execution_count = None
         cell.metadata.pop("execution", None)
