@@ -4,8 +4,9 @@ The test starts JupyterLab on 127.0.0.1 over a copy of the course (so
 nothing it does can touch the repository's files), opens each lesson in
 headless Chromium driven by Playwright, runs all cells from the Run menu,
 moves the first slider with the keyboard, and asserts that the picture
-under it changed. A screenshot of each lesson is saved in the test's
-temporary folder. The server is stopped at the end.
+under it changed. It also runs the student edition of lesson 01, whose
+Run All must go past the stubs to the last check. A screenshot of each
+lesson is saved in the test's temporary folder. The server is stopped at the end.
 
 It needs a system Chromium; where none is found it is skipped, with the
 command that installs one.
@@ -22,6 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import student
 from execute import ROOT
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
@@ -64,6 +66,7 @@ def lab(tmp_path_factory):
         shutil.copytree(ROOT / name, root / name, symlinks=True,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints",
                                                       "__pycache__"))
+    student.build(root / "student")          # the edition a class gets
     port = free_port()
     # no "get Jupyter news?" toast over the screenshots
     notification = (root / "settings" / "@jupyterlab" / "apputils-extension"
@@ -230,3 +233,39 @@ def test_lesson_runs_in_jupyterlab_and_its_slider_redraws(
         context.close()
         shut_down_kernels(url)
     assert not errors, f"the page raised: {errors}"
+
+
+def test_student_edition_runs_past_its_stubs_in_jupyterlab(lab, browser,
+                                                          tmp_path):
+    """Run All on a student notebook reaches the last cell: the stubs
+    raise, and each check under them answers "Not yet"."""
+    url, root = lab
+    lesson = root / "student" / student.NOTEBOOKS[0].name
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/lab/workspaces/student/tree/student/"
+                  f"{lesson.name}?reset&token={TOKEN}")
+        page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+        accept_kernel_dialog(page)
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']"
+                     ).first.wait_for(state="attached", timeout=60_000)
+        run_all_cells(page)
+        accept_kernel_dialog(page)
+        wait_until_all_ran(page, code_cell_count(lesson))
+        stubs = sum(1 for c in nbformat.read(lesson, as_version=4).cells
+                    if student.STUB[1] in c.source.split("\n"))
+        raised = page.locator(".jp-OutputArea-output:has-text("
+                              "'NotImplementedError: your answer goes')")
+        assert raised.count() == stubs
+        verdicts = page.locator(".jp-OutputArea-output:has-text('Not yet: ')")
+        assert verdicts.count() == len(student.nbgrader_cells(
+            nbformat.read(student.NOTEBOOKS[0], as_version=4)))
+        verdicts.last.scroll_into_view_if_needed()
+        page.screenshot(path=str(tmp_path / "student-edition.png"))
+    except Exception:
+        page.screenshot(path=str(tmp_path / "student-edition-failed.png"))
+        raise
+    finally:
+        context.close()
+        shut_down_kernels(url)
