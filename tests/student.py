@@ -9,8 +9,8 @@ The first writes student/: each lesson with every region between
 NotImplementedError (the hint is the `# Hint:` comment kept just above
 it), every region between `### BEGIN HIDDEN TESTS` and
 `### END HIDDEN TESTS` removed and every output cleared; nothing else
-changes but one tag: a cell whose stub raises as it runs is tagged
-raises-exception, so that Run All in JupyterLab does not stop there.
+changes but one tag: a cell with a stub is tagged raises-exception, so
+that Run All in JupyterLab does not stop there.
 These are nbgrader's conventions, so its generate_assignment makes the
 same cuts. Beside the lessons go copies of helpers/, data/ and
 requirements.txt, so the folder can be handed out as it is.
@@ -115,9 +115,9 @@ def student_notebook(nb, answers=None):
             continue
         cell.source = remove_hidden_tests(replace_solutions(cell.source,
                                                             feed))
-        if STUB[1] in cell.source.split("\n"):
-            # a stub that raises as the cell runs: tagged so that Run All
-            # in JupyterLab goes on to the check cell and the next exercise
+        if STUB[1] in cell.source:
+            # the stub raises when the cell (or a call in it) runs: tagged
+            # so that Run All in JupyterLab goes on to the check cell
             tags = cell.metadata.setdefault("tags", [])
             if "raises-exception" not in tags:
                 tags.append("raises-exception")

@@ -175,6 +175,20 @@ def wait_until_all_ran(page, n_cells, timeout_s=180):
         f"not [{n_cells}]:")
 
 
+def open_and_run_all(page, address, path):
+    """Open the notebook at `address` (a lab URL without the token) in a
+    reset workspace, run all its cells from the Run menu and wait until
+    every code cell of the file at `path` has run."""
+    page.goto(f"{address}?reset&token={TOKEN}")
+    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+    accept_kernel_dialog(page)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']"
+                 ).first.wait_for(state="attached", timeout=60_000)
+    run_all_cells(page)
+    accept_kernel_dialog(page)
+    wait_until_all_ran(page, code_cell_count(path))
+
+
 def shut_down_kernels(url):
     """Stop every kernel the lesson started, so the next starts alone."""
     import json
@@ -196,15 +210,8 @@ def test_lesson_runs_in_jupyterlab_and_its_slider_redraws(
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        page.goto(f"{url}/lab/workspaces/{notebook.stem}/tree/notebooks/"
-                  f"{notebook.name}?reset&token={TOKEN}")
-        page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
-        accept_kernel_dialog(page)
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']"
-                     ).first.wait_for(state="attached", timeout=60_000)
-        run_all_cells(page)
-        accept_kernel_dialog(page)
-        wait_until_all_ran(page, code_cell_count(notebook))
+        open_and_run_all(page, f"{url}/lab/workspaces/{notebook.stem}/tree/"
+                         f"notebooks/{notebook.name}", notebook)
 
         slider = page.locator(".widget-slider .noUi-handle").first
         slider.wait_for(timeout=30_000)
@@ -244,15 +251,8 @@ def test_student_edition_runs_past_its_stubs_in_jupyterlab(lab, browser,
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     try:
-        page.goto(f"{url}/lab/workspaces/student/tree/student/"
-                  f"{lesson.name}?reset&token={TOKEN}")
-        page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
-        accept_kernel_dialog(page)
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']"
-                     ).first.wait_for(state="attached", timeout=60_000)
-        run_all_cells(page)
-        accept_kernel_dialog(page)
-        wait_until_all_ran(page, code_cell_count(lesson))
+        open_and_run_all(page, f"{url}/lab/workspaces/student/tree/student/"
+                         f"{lesson.name}", lesson)
         stubs = sum(1 for c in nbformat.read(lesson, as_version=4).cells
                     if student.STUB[1] in c.source.split("\n"))
         raised = page.locator(".jp-OutputArea-output:has-text("
