@@ -6,7 +6,8 @@ teaches stay in that lesson's notebook, where the learner reads them.
 
 Modules
 -------
-validation   clear ``ValueError`` messages for bad arrays (shape, NaN, empty)
+validation   clear ``ValueError`` and ``TypeError`` messages for bad input
+             (shape, NaN, empty, strings, complex numbers, None, ...)
 data         the bundled and toy datasets
 activations  the numerically stable sigmoid and its derivative
 gradcheck    centred finite differences and the relative error

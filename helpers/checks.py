@@ -19,17 +19,23 @@ grades with the hidden `assert passed` that follows; the stored output of
 a passing check is what nbval compares, so a wrong worked solution fails
 the test suite.)
 """
+import numbers
+
 import numpy as np
 
+from helpers import validation
 
-class Mismatch(Exception):
+
+class Mismatch(ValueError):
     """An answer that is not right yet; the message says what was
-    expected and what came."""
+    expected and what came. (A ValueError: the value is wrong.)"""
 
 
 def _show(value):
     """A short printable form of a value: numbers to 6 significant digits,
     arrays as nested lists on one line, long ones cut to their ends."""
+    if isinstance(value, np.generic):         # 'cat', not np.str_('cat')
+        value = value.item()
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
             return _show(value.item())
@@ -37,10 +43,8 @@ def _show(value):
         if len(rows) > 8:
             rows = rows[:3] + ["..."] + rows[-3:]
         return "[" + ", ".join(rows) + "]"
-    if isinstance(value, (float, np.floating)):
+    if isinstance(value, float):
         return f"{float(value):.6g}"
-    if isinstance(value, (np.integer, np.bool_)):
-        return repr(value.item())
     return repr(value)
 
 
@@ -51,16 +55,60 @@ def _plain(value):
     return value
 
 
+def _check_text(text, name, where):
+    """`text` must be a string: it is printed in the verdict."""
+    if not isinstance(text, str):
+        got = "None" if text is None else \
+            f"{type(text).__name__} {text!r:.40}"
+        raise TypeError(f"{where}: {name} must be a string, got {got}")
+
+
+def _shape_of(got, what):
+    """np.shape(got), or a Mismatch when `got` has no shape (a ragged
+    list)."""
+    try:
+        return np.shape(got)
+    except ValueError:
+        raise Mismatch(f"{what}: expected an array, got a ragged "
+                       f"{type(got).__name__} (rows of different "
+                       f"lengths): {_show(got)}") from None
+
+
 def expect(condition, message):
     """Raise Mismatch(message) unless `condition`; write the message as
-    "<what>: expected ..., got ..."."""
+    "<what>: expected ..., got ...".
+
+    `condition` is True or False: one test, such as `error < 1e-6` or
+    `np.all(y_hat == y)` (an array of them would be ambiguous).
+    """
+    _check_text(message, "message", "expect")
+    if isinstance(condition, np.ndarray) and condition.shape == ():
+        condition = condition[()]
+    if not isinstance(condition, (bool, np.bool_)):
+        shape = np.shape(condition) if isinstance(condition, np.ndarray) \
+            else None
+        got = (f"an array of shape {shape}; use np.all(...) or np.any(...)"
+               if shape else "None" if condition is None
+               else f"{type(condition).__name__} {condition!r:.40}")
+        raise TypeError(f"expect: condition must be True or False (a test "
+                        f"such as error < 1e-6), got {got}")
     if not condition:
         raise Mismatch(message)
 
 
 def expect_shape(got, shape, what):
     """`got` must be an array (or array-like) of exactly this shape."""
-    got_shape = np.shape(got)
+    _check_text(what, "what", "expect_shape")
+    if not (isinstance(shape, (tuple, list)) and all(
+            isinstance(n, (int, np.integer)) and not isinstance(n, bool)
+            and n >= 0 for n in shape)):
+        raise TypeError(f"expect_shape: shape must be a tuple of whole "
+                        f"numbers >= 0, such as (3,) or (2, 4), "
+                        f"got {shape!r}")
+    got_shape = _shape_of(got, what)
+    if got_shape == () and not isinstance(got, (numbers.Number, np.generic,
+                                                np.ndarray)):
+        got_shape = _show(got)       # None, a string: say what came
     expect(got_shape == tuple(shape),
            f"{what}: expected shape {tuple(shape)}, got {got_shape}")
 
@@ -68,26 +116,42 @@ def expect_shape(got, shape, what):
 def expect_equal(got, expected, what):
     """`got` must equal `expected` exactly (arrays: same shape, every
     entry equal)."""
-    expected = np.asarray(expected)
+    _check_text(what, "what", "expect_equal")
+    try:
+        expected = np.asarray(expected)
+    except ValueError:
+        raise ValueError(f"expect_equal: expected must be an array or a "
+                         f"value, got a ragged {type(expected).__name__}") \
+            from None
     if expected.ndim:
         expect_shape(got, expected.shape, what)
-    expect(np.array_equal(np.asarray(got), expected),
+    _shape_of(got, what)                  # a ragged list: Mismatch
+    expect(bool(np.array_equal(np.asarray(got), expected)),
            f"{what}: expected {_show(_plain(expected))}, "
            f"got {_show(_plain(got))}")
 
 
 def expect_close(got, expected, what, rtol=1e-6, atol=1e-9):
     """`got` must be numbers within `rtol` (relative) or `atol` of
-    `expected`, entry by entry."""
-    expected = np.asarray(expected, dtype=float)
+    `expected`, entry by entry (one number when `expected` is one)."""
+    where = "expect_close"
+    _check_text(what, "what", where)
+    expected = validation.as_array(expected, "expected", where)
+    rtol = validation.as_positive(rtol, "rtol", where, allow_zero=True)
+    atol = validation.as_positive(atol, "atol", where, allow_zero=True)
     if expected.ndim:
         expect_shape(got, expected.shape, what)
     try:
-        got_array = np.asarray(got, dtype=float)
+        got_array = validation.as_numbers(got, what, where)
     except (TypeError, ValueError):
         raise Mismatch(f"{what}: expected numbers, got {_show(got)}") \
             from None
-    expect(np.allclose(got_array, expected, rtol=rtol, atol=atol),
+    got_array = np.asarray(got_array, dtype=float)
+    if not expected.ndim:
+        expect(got_array.size == 1,
+               f"{what}: expected one number, {_show(_plain(expected))}, "
+               f"got {_show(got_array)}")
+    expect(bool(np.allclose(got_array, expected, rtol=rtol, atol=atol)),
            f"{what}: expected {_show(_plain(expected))}, "
            f"got {_show(_plain(got_array))}")
 
@@ -101,7 +165,10 @@ def check_answer(test, success, hint):
     """
     if not callable(test):
         raise TypeError("check_answer: test must be a function of no "
-                        f"arguments, got {type(test).__name__}")
+                        "arguments, got "
+                        f"{'None' if test is None else type(test).__name__}")
+    _check_text(success, "success", "check_answer")
+    _check_text(hint, "hint", "check_answer")
     try:
         test()
     except Mismatch as wrong:

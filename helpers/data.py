@@ -67,14 +67,15 @@ def two_gaussians(rng, n_per_class=500, means=(0.0, 5.0), sds=(1.0, 0.5)):
     if not isinstance(rng, np.random.Generator):
         raise TypeError(
             "two_gaussians: rng must be a numpy Generator "
-            f"(np.random.default_rng(seed)), got {type(rng).__name__}")
+            f"(np.random.default_rng(seed)), "
+            f"got {'None' if rng is None else type(rng).__name__}")
     n = validation.as_positive(n_per_class, "n_per_class",
                                "two_gaussians", integer=True)
     means = validation.as_vector(means, "means", 2, "two_gaussians")
     sds = validation.as_vector(sds, "sds", 2, "two_gaussians")
     if np.any(sds <= 0):
         raise ValueError(
-            f"two_gaussians: sds must be positive, got {tuple(sds)}")
+            f"two_gaussians: sds must be positive, got {tuple(sds.tolist())}")
     x = np.concatenate([rng.normal(means[0], sds[0], n),
                         rng.normal(means[1], sds[1], n)])
     y = np.repeat([0, 1], n)

@@ -8,12 +8,34 @@ one picture the lessons need.
 """
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
 
 from helpers import validation
 
 CLASS_COLORS = ("#1f77b4", "#d62728")     # blue for 0, red for 1
 CLASS_MARKERS = ("o", "^")
 REGION_CMAP = "RdBu_r"                     # blue (0) through white to red (1)
+
+
+def _axes(ax, where):
+    """`ax`, or the current axes when it is None."""
+    if ax is None:
+        return plt.gca()
+    if not isinstance(ax, Axes):
+        raise TypeError(f"{where}: ax must be matplotlib Axes (or None for "
+                        f"the current axes), got {type(ax).__name__}")
+    return ax
+
+
+def _two_labels(labels, where):
+    """The legend's names of class 0 and class 1."""
+    if isinstance(labels, str) or not (
+            isinstance(labels, (list, tuple)) and len(labels) == 2):
+        raise TypeError(f"{where}: labels must be two names, such as "
+                        f"('class 0', 'class 1'), got {labels!r}")
+    return labels
 
 
 def scatter_classes(X, y, ax=None, labels=("class 0", "class 1"), size=70):
@@ -24,9 +46,12 @@ def scatter_classes(X, y, ax=None, labels=("class 0", "class 1"), size=70):
     X : array of shape (N, 2); y : array of shape (N,) of 0s and 1s.
     Returns the axes.
     """
-    X = validation.as_matrix(X, "X", 2, "scatter_classes")
-    y = validation.as_binary_labels(y, "y", len(X), "scatter_classes")
-    ax = ax or plt.gca()
+    where = "scatter_classes"
+    X = validation.as_matrix(X, "X", 2, where)
+    y = validation.as_binary_labels(y, "y", len(X), where)
+    ax = _axes(ax, where)
+    labels = _two_labels(labels, where)
+    size = validation.as_positive(size, "size", where)
     for label in (0, 1):
         mask = y == label
         ax.scatter(X[mask, 0], X[mask, 1], s=size, c=CLASS_COLORS[label],
@@ -41,8 +66,11 @@ def line_points(w, b, xlim, ylim):
     Returns (xs, ys), each of length 2; a vertical line when w[1] is 0 and
     an empty line when both weights are 0 (no boundary exists).
     """
-    w = validation.as_vector(w, "w", 2, "line_points")
-    b = float(b)
+    where = "line_points"
+    w = validation.as_vector(w, "w", 2, where)
+    b = validation.as_number(b, "b", where)
+    validation.as_vector(xlim, "xlim", 2, where)     # two finite numbers
+    validation.as_vector(ylim, "ylim", 2, where)
     (x_lo, x_hi), (y_lo, y_hi) = xlim, ylim
     if abs(w[1]) > 1e-12 * max(1.0, abs(w[0])):
         xs = np.array([x_lo, x_hi])
@@ -59,7 +87,9 @@ def decision_line(w, b, ax=None, **style):
     Introduced in 01-perceptron.ipynb. Fix the axes limits before calling;
     update the returned Line2D later with `move_line(line, w, b)`.
     """
-    ax = ax or plt.gca()
+    ax = _axes(ax, "decision_line")
+    w = validation.as_vector(w, "w", 2, "decision_line")
+    b = validation.as_number(b, "b", "decision_line")
     style = {"color": "black", "linewidth": 2, **style}
     line, = ax.plot([], [], **style)
     move_line(line, w, b)
@@ -68,6 +98,12 @@ def decision_line(w, b, ax=None, **style):
 
 def move_line(line, w, b):
     """Move a line made by `decision_line` to the boundary of (w, b)."""
+    if not isinstance(line, Line2D) or line.axes is None:
+        raise TypeError(f"move_line: line must be the Line2D that "
+                        f"decision_line returned, got "
+                        f"{'None' if line is None else type(line).__name__}")
+    w = validation.as_vector(w, "w", 2, "move_line")
+    b = validation.as_number(b, "b", "move_line")
     ax = line.axes
     xs, ys = line_points(w, b, ax.get_xlim(), ax.get_ylim())
     line.set_data(xs, ys)
@@ -82,6 +118,7 @@ def region_grid(X, resolution=200, pad=0.5):
     X = validation.as_matrix(X, "X", 2, "region_grid")
     resolution = validation.as_positive(resolution, "resolution",
                                         "region_grid", integer=True)
+    pad = validation.as_positive(pad, "pad", "region_grid", allow_zero=True)
     lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
     xs = np.linspace(lo[0], hi[0], resolution)
     ys = np.linspace(lo[1], hi[1], resolution)
@@ -90,11 +127,17 @@ def region_grid(X, resolution=200, pad=0.5):
     return points, (lo[0], hi[0], lo[1], hi[1])
 
 
-def _grid_values(predict, points, resolution):
-    values = np.asarray(predict(points), dtype=float).reshape(-1)
+def _grid_values(predict, points, resolution, where):
+    """predict(points) as a (resolution, resolution) picture; True and
+    False (a class) are 1 and 0."""
+    values = predict(points)
+    if isinstance(values, np.ndarray) and values.dtype == bool:
+        values = values.astype(float)
+    values = validation.as_numbers(values, "the values of predict", where)
+    values = np.asarray(values, dtype=float).reshape(-1)
     if values.size != points.shape[0]:
         raise ValueError(
-            f"decision_regions: predict must return one value per point, "
+            f"{where}: predict must return one value per point, "
             f"got {values.size} values for {points.shape[0]} points")
     return values.reshape(resolution, resolution)
 
@@ -110,9 +153,19 @@ def decision_regions(predict, X, y=None, ax=None, resolution=200, pad=0.5,
     X : array (N, 2); y : array (N,) of 0/1, or None for no points.
     Returns the AxesImage; update it with `redraw_regions(image, predict)`.
     """
-    ax = ax or plt.gca()
+    where = "decision_regions"
+    validation.as_function(predict, "predict", where,
+                           takes="points of shape (M, 2)")
+    ax = _axes(ax, where)
+    X = validation.as_matrix(X, "X", 2, where)
+    resolution = validation.as_positive(resolution, "resolution", where,
+                                        integer=True)
+    pad = validation.as_positive(pad, "pad", where, allow_zero=True)
+    if y is not None:                 # checked before anything is drawn
+        y = validation.as_binary_labels(y, "y", len(X), where)
+        labels = _two_labels(labels, where)
     points, extent = region_grid(X, resolution, pad)
-    image = ax.imshow(_grid_values(predict, points, resolution),
+    image = ax.imshow(_grid_values(predict, points, resolution, where),
                       origin="lower", extent=extent, cmap=REGION_CMAP,
                       vmin=0, vmax=1, alpha=0.45, aspect="auto",
                       interpolation="nearest", zorder=1)
@@ -126,8 +179,16 @@ def decision_regions(predict, X, y=None, ax=None, resolution=200, pad=0.5,
 
 def redraw_regions(image, predict):
     """Recolour an image made by `decision_regions` for a new `predict`."""
+    where = "redraw_regions"
+    if not (isinstance(image, AxesImage) and hasattr(image, "grid_points")):
+        raise TypeError(f"{where}: image must be the AxesImage that "
+                        f"decision_regions returned, got "
+                        f"{'None' if image is None else type(image).__name__}")
+    validation.as_function(predict, "predict", where,
+                           takes="points of shape (M, 2)")
     resolution = image.get_array().shape[0]
-    image.set_data(_grid_values(predict, image.grid_points, resolution))
+    image.set_data(_grid_values(predict, image.grid_points, resolution,
+                                where))
     return image
 
 
@@ -137,7 +198,10 @@ def loss_curve(losses, ax=None, label=None, log=False, **style):
     Introduced in 02-two-layer-xor.ipynb.
     """
     losses = validation.as_vector(losses, "losses", where="loss_curve")
-    ax = ax or plt.gca()
+    ax = _axes(ax, "loss_curve")
+    if not isinstance(log, (bool, np.bool_)):
+        raise TypeError(f"loss_curve: log must be True or False, "
+                        f"got {log!r}")
     line, = ax.plot(np.arange(1, len(losses) + 1), losses, label=label,
                     **style)
     ax.set_xlabel("epoch")

@@ -8,6 +8,8 @@ timings differ from run to run.
 """
 import time
 
+from helpers import validation
+
 
 def best_time(f, repeats=5):
     """The shortest of `repeats` runs of `f()`, in seconds.
@@ -15,13 +17,9 @@ def best_time(f, repeats=5):
     The shortest, not the mean: a slower run only measures interruptions
     by other programs on the machine.
     """
-    if not callable(f):
-        raise TypeError(
-            f"best_time: f must be a function to call, got {type(f).__name__}")
-    if not isinstance(repeats, int) or repeats < 1:
-        raise ValueError(
-            f"best_time: repeats must be a positive whole number, "
-            f"got {repeats!r}")
+    validation.as_function(f, "f", "best_time", takes="no arguments")
+    repeats = validation.as_positive(repeats, "repeats", "best_time",
+                                     integer=True)
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -32,9 +30,8 @@ def best_time(f, repeats=5):
 
 def format_duration(seconds):
     """A duration as "1.20 s", "12.3 ms" or "4.1 µs"."""
-    if seconds < 0:
-        raise ValueError(
-            f"format_duration: seconds must be >= 0, got {seconds!r}")
+    seconds = validation.as_positive(seconds, "seconds", "format_duration",
+                                     allow_zero=True)
     if seconds >= 1:
         return f"{seconds:.2f} s"
     if seconds >= 1e-3:
@@ -44,10 +41,10 @@ def format_duration(seconds):
 
 def format_speedup(slow_seconds, fast_seconds):
     """The ratio as "35x faster" (or "2x slower" when it is below 1)."""
-    if slow_seconds <= 0 or fast_seconds <= 0:
-        raise ValueError(
-            "format_speedup: both times must be positive, "
-            f"got {slow_seconds!r} and {fast_seconds!r}")
+    slow_seconds = validation.as_positive(slow_seconds, "slow_seconds",
+                                          "format_speedup")
+    fast_seconds = validation.as_positive(fast_seconds, "fast_seconds",
+                                          "format_speedup")
     ratio = slow_seconds / fast_seconds
     if ratio >= 1:
         return f"{ratio:.0f}x faster"

@@ -24,6 +24,13 @@ training predictions; deeper down, equally good splits may be chosen
 differently (scikit-learn visits features in a random order, we take the
 lowest index).
 
+Each public function checks its arguments (with helpers.validation) and
+hands them to a private twin of the same name with a leading underscore
+(`best_splits` -> `_best_splits`), which does the work; the trees call
+the twins directly, on arrays they made themselves, so a fit checks its
+training set once, not at every level (lesson 09 grows thousands of
+small trees).
+
 What it is not: a replacement for scikit-learn. No sample weights, no
 pruning, no missing values, one output, and plain numpy: a few times slower
 than scikit-learn's compiled trees, more so on deep trees over continuous
@@ -42,6 +49,146 @@ REL_GAIN = 1e-12    # regression: a drop in squared error below this
 MAX_CELLS = 1 << 22  # histogram cells per numpy call (memory bound)
 
 
+NODE_ARRAYS = ("feature", "threshold", "children_left", "children_right",
+               "value", "n_node_samples", "impurity")   # a Tree's arrays
+PROBLEM_KEYS = ("ranks", "values", "cell", "y", "n_classes", "criterion",
+                "min_samples_leaf", "max_features", "xlogx", "yc")
+
+
+# ----------------------------------------------------------------------
+# Checking the arguments (the functions below are used by lesson 08 too)
+# ----------------------------------------------------------------------
+
+def _is_whole(value):
+    """True for an int (Python's or numpy's), False for a bool."""
+    return (isinstance(value, (int, np.integer))
+            and not isinstance(value, bool))
+
+
+def _check_choice(value, name, choices, where):
+    if not (isinstance(value, str) and value in choices):
+        shown = " or ".join(repr(choice) for choice in choices)
+        raise ValueError(f"{where}: {name} must be {shown}, got {value!r}")
+
+
+def _check_axis(axis, ndim, where):
+    if not (_is_whole(axis) and -ndim <= axis < ndim):
+        raise ValueError(f"{where}: axis must be a whole number from "
+                         f"{-ndim} to {ndim - 1} (counts has {ndim} "
+                         f"dimension(s)), got {axis!r}")
+
+
+def _check_max_features(max_features, n_features, where):
+    """max_features as a whole number from 1 to n_features."""
+    mf = max_features
+    whole = (isinstance(mf, (int, float, np.integer, np.floating))
+             and not isinstance(mf, bool) and np.isfinite(mf)
+             and mf == int(mf))
+    if not whole or not 1 <= mf <= n_features:
+        raise ValueError(
+            f"{where}: max_features must be None, 'sqrt' or a whole "
+            f"number from 1 to n_features={n_features}, got {mf!r}")
+    return int(mf)
+
+
+def _random_generator(random_state, where):
+    """np.random.default_rng(random_state), or a ValueError."""
+    try:
+        if isinstance(random_state, (bool, np.bool_)):
+            raise TypeError
+        return np.random.default_rng(random_state)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: random_state must be None, a whole "
+                         f"number >= 0 or a numpy Generator, got "
+                         f"{random_state!r}") from None
+
+
+def _check_problem(problem, where):
+    """`problem` must be the dict that `make_problem` returned."""
+    if not isinstance(problem, dict):
+        got = "None" if problem is None else type(problem).__name__
+    elif not all(key in problem for key in PROBLEM_KEYS):
+        missing = [key for key in PROBLEM_KEYS if key not in problem]
+        got = f"a dict without {missing}"
+    else:
+        return
+    raise TypeError(f"{where}: problem must be the dict that make_problem "
+                    f"returns, got {got}")
+
+
+def _check_nodes(problem, rows, slot, counts, feats, usable, n_nodes,
+                 where):
+    """The arguments of `best_splits`, checked; see its docstring."""
+    _check_problem(problem, where)
+    n_samples, n_features = problem["ranks"].shape
+    n_nodes = validation.as_positive(n_nodes, "n_nodes", where, integer=True)
+    rows = validation.as_indices(rows, "rows", n_samples, where,
+                                 shape=("n_rows",))
+    slot = validation.as_indices(slot, "slot", n_nodes, where,
+                                 shape=(len(rows),))
+    empty = np.flatnonzero(np.bincount(slot, minlength=n_nodes) == 0)
+    if len(empty):
+        raise ValueError(f"{where}: every node 0..{n_nodes - 1} must hold "
+                         f"rows, but slot sends none to node {empty[0]}")
+    k = problem["n_classes"]
+    if k:                          # the class counts of each node's rows
+        counts = validation.as_indices(counts, "counts", len(rows) + 1,
+                                       where, shape=(n_nodes, k))
+        actual = np.bincount(slot * k + problem["y"][rows],
+                             minlength=n_nodes * k).reshape(n_nodes, k)
+        if not np.array_equal(counts, actual):
+            raise ValueError(f"{where}: counts must be the class counts of "
+                             f"each node's rows; they differ from those of "
+                             f"rows and slot")
+    elif counts is not None:
+        raise ValueError(f"{where}: counts must be None in a regression "
+                         f"problem, got {type(counts).__name__}")
+    if feats is not None:
+        feats = validation.as_indices(feats, "feats", n_features, where,
+                                      shape=(n_nodes, "m"))
+    if usable is not None:
+        want = (n_nodes, n_features if feats is None else feats.shape[1])
+        usable = np.asarray(usable)
+        if usable.dtype != bool or usable.shape != want:
+            raise ValueError(f"{where}: usable must be None or a bool array "
+                             f"of shape {want}, got {usable.dtype} values "
+                             f"of shape {usable.shape}")
+    return rows, slot, counts, feats, usable, n_nodes
+
+
+def _check_levels(levels, where):
+    """`levels` must be a list of dicts, one per depth, each holding the
+    arrays NODE_ARRAYS with one entry per node of that depth."""
+    if not isinstance(levels, (list, tuple)):
+        got = "None" if levels is None else type(levels).__name__
+        raise TypeError(f"{where}: levels must be a list of dicts, one per "
+                        f"depth, got {got}")
+    if len(levels) == 0:
+        raise ValueError(f"{where}: levels must not be empty: a tree has "
+                         f"at least its root")
+    for depth, level in enumerate(levels):
+        if not isinstance(level, dict) or any(name not in level
+                                              for name in NODE_ARRAYS):
+            raise TypeError(f"{where}: levels[{depth}] must be a dict of "
+                            f"the arrays {', '.join(NODE_ARRAYS)}, got "
+                            f"{type(level).__name__}")
+        n_nodes = None                          # the length of 'feature'
+        for name in NODE_ARRAYS:
+            arr = validation.as_numbers(level[name],
+                                        f"levels[{depth}][{name!r}]", where)
+            n_nodes = arr.shape[:1] if n_nodes is None else n_nodes
+            if (arr.ndim == 0 or arr.size == 0 or arr.shape[:1] != n_nodes
+                    or not np.all(np.isfinite(arr))):
+                raise ValueError(
+                    f"{where}: levels[{depth}][{name!r}] must hold finite "
+                    f"numbers, one per node ({n_nodes[0] if n_nodes else 0}"
+                    f" nodes, as in 'feature'), got shape {arr.shape}")
+    values = {np.shape(level["value"])[1:] for level in levels}
+    if len(values) > 1:
+        raise ValueError(f"{where}: the levels' 'value' arrays must have "
+                         f"the same number of columns, got {values}")
+
+
 # ----------------------------------------------------------------------
 # Sorting once, and the impurity of class counts
 # ----------------------------------------------------------------------
@@ -55,6 +202,11 @@ def rank_values(X):
     (n_features, n_values), values[j, r] = that r-th distinct value
     (rows padded with inf).
     """
+    return _rank_values(validation.as_matrix(X, "X", where="rank_values"))
+
+
+def _rank_values(X):
+    # `rank_values` for an X already checked
     n_samples, n_features = X.shape
     columns = X.T.copy()                        # (n_features, n_samples)
     distinct = [np.unique(column) for column in columns]    # sorted
@@ -74,6 +226,20 @@ def impurity_sums(counts, criterion, xlogx, axis=-1):
     entropy: n * H = n log2(n) - sum_k c_k log2(c_k)
     gini:    n * G = n - sum_k c_k**2 / n
     """
+    where = "impurity_sums"
+    _check_choice(criterion, "criterion", ("entropy", "gini"), where)
+    xlogx = validation.as_vector(xlogx, "xlogx", where=where)
+    counts = validation.as_indices(counts, "counts", len(xlogx), where)
+    _check_axis(axis, counts.ndim, where)
+    largest = counts.sum(axis=axis).max()          # the largest node
+    if criterion == "entropy" and largest >= len(xlogx):
+        raise ValueError(f"{where}: xlogx must hold c log2 c for c = "
+                         f"0..{largest}, got {len(xlogx)} values")
+    return _impurity_sums(counts, criterion, xlogx, axis)
+
+
+def _impurity_sums(counts, criterion, xlogx, axis=-1):
+    # `impurity_sums` for arguments already checked
     n = counts.sum(axis=axis)
     if criterion == "entropy":
         return xlogx[n] - xlogx[counts].sum(axis=axis)
@@ -200,8 +366,33 @@ def make_problem(X, y, n_classes, criterion, min_samples_leaf,
     `best_splits`, by the trees here and by 08-random-forests.ipynb, which
     grows all the trees of a forest at once.
     """
-    ranks, values = rank_values(X)
+    where = "make_problem"
+    X = validation.as_matrix(X, "X", where=where)
     n_samples, n_features = X.shape
+    if n_classes is None or (_is_whole(n_classes) and n_classes == 0):
+        y = validation.as_vector(y, "y", n_samples, where)   # regression
+        if not (isinstance(criterion, str) and criterion == "squared_error"):
+            raise ValueError(f"{where}: n_classes={n_classes!r} means a "
+                             f"regression, whose criterion is "
+                             f"'squared_error', got {criterion!r}")
+    else:
+        n_classes = validation.as_positive(n_classes, "n_classes", where,
+                                           integer=True)
+        y = validation.as_indices(y, "y", n_classes, where,
+                                  shape=(n_samples,))
+        _check_choice(criterion, "criterion", ("entropy", "gini"), where)
+    min_samples_leaf = validation.as_positive(
+        min_samples_leaf, "min_samples_leaf", where, integer=True)
+    max_features = _check_max_features(max_features, n_features, where)
+    return _make_problem(X, y, n_classes, criterion, min_samples_leaf,
+                         max_features)
+
+
+def _make_problem(X, y, n_classes, criterion, min_samples_leaf,
+                  max_features):
+    # `make_problem` for arguments already checked
+    n_samples, n_features = X.shape
+    ranks, values = _rank_values(X)
     c = np.arange(n_samples + 1)
     return dict(ranks=ranks, values=values,
                 cell=ranks * n_features + np.arange(n_features), y=y,
@@ -222,6 +413,13 @@ def best_splits(problem, rows, slot, counts, feats, usable, n_nodes):
     Returns four (n_nodes,) arrays; cost is inf where no threshold leaves
     `min_samples_leaf` samples on both sides.
     """
+    rows, slot, counts, feats, usable, n_nodes = _check_nodes(
+        problem, rows, slot, counts, feats, usable, n_nodes, "best_splits")
+    return _best_splits(problem, rows, slot, counts, feats, usable, n_nodes)
+
+
+def _best_splits(problem, rows, slot, counts, feats, usable, n_nodes):
+    # `best_splits` for arguments already checked
     cell, n_pos, rank_at = _positions(problem, rows, slot, feats, n_nodes)
     hist, starts = _histograms(problem, rows, slot, counts, cell, n_pos,
                                n_nodes)
@@ -291,13 +489,19 @@ class Tree:
     """
 
     def __init__(self, levels, max_depth):
-        for name in ("feature", "threshold", "children_left",
-                     "children_right", "value", "n_node_samples",
-                     "impurity"):
+        _check_levels(levels, "Tree")
+        max_depth = validation.as_positive(max_depth, "max_depth", "Tree",
+                                           integer=True, allow_zero=True)
+        self._join(levels, max_depth)
+
+    def _join(self, levels, max_depth):
+        # each array of the levels, one after the other: root first
+        for name in NODE_ARRAYS:
             setattr(self, name,
                     np.concatenate([level[name] for level in levels]))
         self.node_count = len(self.feature)
         self.max_depth = max_depth
+        return self
 
     def apply(self, X):
         """Leaf id of every row of X (n_samples, n_features), all at once.
@@ -305,6 +509,16 @@ class Tree:
         Every sample moves one level down per round; a sample in a leaf
         stays. `max_depth` rounds, each a few numpy operations.
         """
+        X = validation.as_matrix(X, "X", where="Tree.apply")
+        needed = int(self.feature.max()) + 1     # features the tree tests
+        if X.shape[1] < needed:
+            raise ValueError(f"Tree.apply: X must have at least {needed} "
+                             f"columns (the tree tests feature "
+                             f"{needed - 1}), got {X.shape}")
+        return self._apply(X)
+
+    def _apply(self, X):
+        # `apply` for an X already checked
         node = np.zeros(len(X), dtype=np.intp)
         while True:
             moving = np.flatnonzero(self.children_left[node] != LEAF)
@@ -328,7 +542,7 @@ def _node_statistics(problem, rows, slot, n_nodes):
         k = problem["n_classes"]
         counts = np.bincount(slot * k + problem["y"][rows],
                              minlength=n_nodes * k).reshape(n_nodes, k)
-        cost = impurity_sums(counts, problem["criterion"], problem["xlogx"])
+        cost = _impurity_sums(counts, problem["criterion"], problem["xlogx"])
         pure = np.count_nonzero(counts, axis=1) == 1
         return counts / n[:, None], n, cost, pure, counts
     y = problem["y"][rows]
@@ -362,7 +576,7 @@ def _search_level(problem, rows, slot, counts, n_nodes, rng):
     for lo in range(0, n_nodes, step):           # a few nodes at a time
         hi = min(lo + step, n_nodes)
         part = slice(None) if step >= n_nodes else (slot >= lo) & (slot < hi)
-        got = best_splits(
+        got = _best_splits(
             problem, rows[part], slot[part] - lo,
             None if counts is None else counts[lo:hi],
             None if feats is None else feats[lo:hi],
@@ -426,7 +640,8 @@ def _grow(problem, max_depth, min_samples_split, rng):
         slot = 2 * slot + ~goes_left
         first_id, n_nodes = next_first, 2 * n_split
         depth += 1
-    return Tree(levels, max_depth=depth - 1)
+    # levels grown here need no checks: join them into a Tree directly
+    return Tree.__new__(Tree)._join(levels, max_depth=depth - 1)
 
 
 # ----------------------------------------------------------------------
@@ -452,19 +667,16 @@ class _BaseTree:
         mf = self.max_features
         if mf is None:
             mf = n_features
-        elif mf == "sqrt":
+        elif isinstance(mf, str) and mf == "sqrt":
             mf = max(1, int(np.sqrt(n_features)))
-        elif (isinstance(mf, str) or int(mf) != mf
-              or not 1 <= int(mf) <= n_features):
-            raise ValueError(
-                f"{where}: max_features must be None, 'sqrt' or a whole "
-                f"number from 1 to n_features={n_features}, got {mf!r}")
+        else:
+            mf = _check_max_features(mf, n_features, where)
         return (np.inf if depth is None else depth), split, leaf, int(mf)
 
     def _fit(self, X, y, n_classes, where, criterion):
         max_depth, split, leaf, mf = self._check_params(where, X.shape[1])
-        problem = make_problem(X, y, n_classes, criterion, leaf, mf)
-        rng = np.random.default_rng(self.random_state)
+        rng = _random_generator(self.random_state, where)
+        problem = _make_problem(X, y, n_classes, criterion, leaf, mf)
         self.max_features_ = mf
         self.n_features_in_ = X.shape[1]
         self.tree_ = _grow(problem, max_depth, split, rng)
@@ -478,7 +690,7 @@ class _BaseTree:
         """Leaf id of each sample: X (n_samples, n_features) -> (n_samples,).
         """
         X = self._checked(X, f"{type(self).__name__}.apply")
-        return self.tree_.apply(X)
+        return self.tree_._apply(X)
 
     def get_depth(self):
         """Depth of the deepest leaf (a single leaf has depth 0)."""
@@ -518,11 +730,11 @@ class DecisionTreeClassifier(_BaseTree):
         """Grow the tree on X (n_samples, n_features) and labels y
         (n_samples,) of any kind (ints, -1/+1, strings). Returns self."""
         where = "DecisionTreeClassifier.fit"
-        if self.criterion not in ("entropy", "gini"):
-            raise ValueError(f"{where}: criterion must be 'entropy' or "
-                             f"'gini', got {self.criterion!r}")
+        _check_choice(self.criterion, "criterion", ("entropy", "gini"),
+                      where)
         X = validation.as_matrix(X, "X", where=where)
-        classes, codes = class_codes(y, len(X), where)
+        classes, codes = class_codes(y, len(X), where,
+                                     regressor="DecisionTreeRegressor")
         self.tree_ = None                       # refit starts afresh
         self._fit(X, codes, len(classes), where, self.criterion)
         self.classes_ = classes
@@ -531,12 +743,12 @@ class DecisionTreeClassifier(_BaseTree):
     def predict_proba(self, X):
         """Class fractions of each sample's leaf: (n_samples, K)."""
         X = self._checked(X, "DecisionTreeClassifier.predict_proba")
-        return self.tree_.value[self.tree_.apply(X)]
+        return self.tree_.value[self.tree_._apply(X)]
 
     def predict(self, X):
         """The most frequent class of each sample's leaf: (n_samples,)."""
         X = self._checked(X, "DecisionTreeClassifier.predict")
-        proba = self.tree_.value[self.tree_.apply(X)]
+        proba = self.tree_.value[self.tree_._apply(X)]
         return self.classes_[np.argmax(proba, axis=1)]
 
 
@@ -569,22 +781,23 @@ class DecisionTreeRegressor(_BaseTree):
     def predict(self, X):
         """The mean target of each sample's leaf: (n_samples,)."""
         X = self._checked(X, "DecisionTreeRegressor.predict")
-        return self.tree_.value[self.tree_.apply(X)]
+        return self.tree_.value[self.tree_._apply(X)]
 
 
-def class_codes(y, n_samples, where):
+def class_codes(y, n_samples, where, regressor="a regressor"):
     """Labels of any kind -> (classes (K,), codes (n_samples,) in 0..K-1).
 
     np.unique sorts the distinct labels; codes[i] is the position of y[i]
-    among them. At least two classes are required.
+    among them. At least two classes are required, and a continuous y (a
+    regression target) is refused with a pointer to `regressor`. `where`
+    names the caller in the messages ("RandomForestClassifier.fit").
     """
-    y = np.asarray(y)
-    if y.ndim != 1 or len(y) != n_samples:
-        raise ValueError(f"{where}: y must have shape ({n_samples},) to "
-                         f"match X, got {y.shape}")
-    if y.dtype.kind in "fc" and not np.all(np.isfinite(y)):
-        raise ValueError(f"{where}: y must hold finite labels, got "
-                         f"{int(np.sum(~np.isfinite(y)))} NaN or infinite")
+    if not isinstance(where, str):
+        raise TypeError(f"class_codes: where must be the caller's name (a "
+                        f"string), got {where!r}")
+    n_samples = validation.as_positive(n_samples, "n_samples", where,
+                                       integer=True)
+    y = validation.as_class_labels(y, "y", n_samples, where, regressor)
     classes, codes = np.unique(y, return_inverse=True)
     if len(classes) < 2:
         raise ValueError(f"{where}: y must hold at least 2 classes, got "

@@ -1,34 +1,138 @@
-"""Turn learners' inputs into clean float arrays, or explain what is wrong.
+"""Turn learners' inputs into clean arrays and numbers, or explain what is
+wrong.
 
 Every public function of the course validates its arguments here, so that a
-wrong shape, a NaN or an empty array ends in one sentence that names what
-was expected and what was given, never in a numpy broadcasting traceback.
+wrong shape, a NaN, an empty array, a string or a None ends in one sentence
+that names the function, what was expected and what was given, never in a
+numpy broadcasting traceback (and never in a silent wrong answer, as when
+numpy keeps only the real part of a complex number).
 
 This is not a general-purpose validation library: it checks the few things
 the lessons need and nothing else.
 """
+import numbers
+
 import numpy as np
 
 
-def _as_float_array(values, name, where):
+# ----------------------------------------------------------------------
+# What was given, in words
+# ----------------------------------------------------------------------
+
+def _is_number(value):
+    """True for an int or a float (Python's or numpy's), False for a bool."""
+    return (isinstance(value, numbers.Real)
+            and not isinstance(value, (bool, np.bool_)))
+
+
+def _short(value):
+    """repr(value), cut to 40 characters; numpy scalars shown plainly."""
+    if isinstance(value, np.generic):
+        value = value.item()                      # 0.5, not np.float64(0.5)
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _strings_example(arr):
+    """One entry of a string array to show: the first that is no number."""
+    for text in arr.flat:
+        try:
+            float(text)
+        except (TypeError, ValueError):
+            return str(text)
+    return str(arr.flat[0])
+
+
+def _not_numbers(values, arr):
+    """Why `values` (read by numpy as `arr`) is not an array of real
+    numbers, in words ("strings such as 'cat'"); None when it is one."""
+    kind = arr.dtype.kind
+    if kind in "iuf":
+        return None
+    if kind in "US":
+        if arr.size == 0:
+            return "strings"
+        return f"strings such as {_strings_example(arr)!r}"
+    if kind == "c":
+        example = f" such as {complex(arr.flat[0])}" if arr.size else ""
+        return f"complex numbers{example}; keep .real or abs() explicitly"
+    if kind == "b":
+        return ("booleans (True/False); convert them with .astype(float) "
+                "or .astype(int)")
+    if kind != "O":
+        return f"values of type {arr.dtype}"
+    if arr.ndim == 0:                             # a dict, a set, ...
+        return f"a {type(values).__name__}: {_short(values)}"
+    for odd in arr.flat:                          # the first non-number
+        if not _is_number(odd):
+            break
+    else:
+        return None                               # numbers held as objects
+    holder = ("an object array" if isinstance(values, np.ndarray)
+              else f"a {type(values).__name__}")
+    if odd is None:
+        return f"{holder} holding None (a missing value?)"
+    if isinstance(odd, str):
+        return f"{holder} holding strings such as {odd!r}"
+    return (f"{holder} holding {type(odd).__name__} values such as "
+            f"{_short(odd)}")
+
+
+def as_numbers(values, name="x", where="input"):
+    """Return `values` as a numpy array of real numbers (ints or floats),
+    any shape, or raise a TypeError that says what it holds instead.
+
+    Refused, each named in the message: None, strings, objects that are
+    not numbers, complex numbers (numpy would silently drop the imaginary
+    part) and booleans (True/False are not numbers here). A list whose
+    rows have different lengths is a ValueError.
+    """
+    expected = f"{where}: {name} must be numbers (an array or a list)"
+    if values is None:
+        raise TypeError(f"{expected}, got None")
     try:
+        arr = np.asarray(values)
+    except (TypeError, ValueError):               # ragged nested lists
+        raise ValueError(
+            f"{expected}, got a {type(values).__name__} whose rows have "
+            f"different lengths") from None
+    problem = _not_numbers(values, arr)
+    if problem is not None:
+        raise TypeError(f"{expected}, got {problem}")
+    if arr.dtype.kind == "O":                     # numbers held as objects
         arr = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{where}: {name} must be numbers (an array or a list), "
-            f"got {type(values).__name__}") from None
     return arr
+
+
+def _as_float_array(values, name, where):
+    """`values` as a float array of any shape (see `as_numbers`)."""
+    return np.asarray(as_numbers(values, name, where), dtype=float)
 
 
 def _check_finite_nonempty(arr, name, where):
     if arr.size == 0:
         raise ValueError(
             f"{where}: {name} must not be empty, got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
+    if not np.isfinite(arr).all():
         bad = int(np.sum(~np.isfinite(arr)))
         raise ValueError(
             f"{where}: {name} must hold finite numbers, "
             f"got {bad} NaN or infinite value(s)")
+
+
+# ----------------------------------------------------------------------
+# Arrays of numbers
+# ----------------------------------------------------------------------
+
+def as_array(values, name="x", where="input"):
+    """Return `values` as a finite float array of any shape, not empty.
+
+    For functions that work entry by entry (sigmoid, ReLU) or that only
+    need two arrays of the same shape.
+    """
+    arr = _as_float_array(values, name, where)
+    _check_finite_nonempty(arr, name, where)
+    return arr
 
 
 def as_matrix(X, name="X", n_features=None, where="input"):
@@ -40,6 +144,9 @@ def as_matrix(X, name="X", n_features=None, where="input"):
 
     Raises ValueError naming the expected and the given shape.
     """
+    if n_features is not None:
+        n_features = as_positive(n_features, "n_features", where,
+                                 integer=True)
     arr = _as_float_array(X, name, where)
     if arr.ndim == 1 and n_features is not None and arr.shape[0] == n_features:
         arr = arr.reshape(1, -1)
@@ -62,6 +169,8 @@ def as_vector(y, name="y", length=None, where="input"):
     A column of shape (N, 1) is refused rather than flattened: mixing
     (N,) and (N, 1) is how `y_hat - y` silently becomes an (N, N) matrix.
     """
+    if length is not None:
+        length = as_positive(length, "length", where, integer=True)
     arr = _as_float_array(y, name, where)
     if arr.ndim != 1:
         want = "n_samples" if length is None else str(length)
@@ -72,15 +181,60 @@ def as_vector(y, name="y", length=None, where="input"):
             f"{where}: {name} must have shape ({want},), "
             f"got {arr.shape}{hint}")
     if length is not None and arr.shape[0] != length:
+        match = " to match X" if name == "y" else ""    # X's rows
         raise ValueError(
-            f"{where}: {name} must have shape ({length},) to match X, "
+            f"{where}: {name} must have shape ({length},){match}, "
             f"got {arr.shape}")
     _check_finite_nonempty(arr, name, where)
     return arr
 
 
+def _has_shape(arr, shape):
+    """True if arr.shape is `shape`; a string in `shape` fits any size."""
+    return arr.ndim == len(shape) and all(
+        isinstance(want, str) or want == got
+        for want, got in zip(shape, arr.shape))
+
+
+def as_indices(values, name, high, where="input", shape=None):
+    """Return `values` as an int array whose entries lie in 0..high-1.
+
+    For positions in an array of length `high` (rows, nodes, features)
+    and for counts (at most high - 1). `shape`, if given, is the shape
+    required; an entry that is a string names a free size, e.g.
+    ("n_rows",) for any 1-D array. Floats are refused even when whole:
+    numpy indexes with ints only.
+    """
+    high = as_positive(high, "high", where, integer=True)
+    arr = as_numbers(values, name, where)
+    if shape is not None and not _has_shape(arr, shape):
+        text = ", ".join(str(size) for size in shape)
+        text = f"({text},)" if len(shape) == 1 else f"({text})"
+        raise ValueError(f"{where}: {name} must have shape {text}, "
+                         f"got {arr.shape}")
+    _check_finite_nonempty(arr, name, where)
+    if arr.dtype.kind == "f":
+        raise TypeError(
+            f"{where}: {name} must be whole numbers (an int array), got "
+            f"floats such as {arr.flat[0]:g}; convert with .astype(int)")
+    if arr.min() < 0 or arr.max() >= high:
+        raise ValueError(
+            f"{where}: {name} must hold whole numbers from 0 to {high - 1}, "
+            f"got values from {arr.min()} to {arr.max()}")
+    return arr
+
+
+# ----------------------------------------------------------------------
+# Labels
+# ----------------------------------------------------------------------
+
 def as_binary_labels(y, name="y", length=None, where="input"):
-    """Return labels as an int array of 0s and 1s, or explain what is wrong."""
+    """Return labels as an int array of 0s and 1s, or explain what is wrong.
+
+    A boolean array (such as y > 0) is read as 1s and 0s.
+    """
+    if isinstance(y, np.ndarray) and y.dtype == bool:
+        y = y.astype(int)
     arr = as_vector(y, name, length, where)
     values = np.unique(arr)
     if not np.all(np.isin(values, (0.0, 1.0))):
@@ -91,18 +245,118 @@ def as_binary_labels(y, name="y", length=None, where="input"):
     return arr.astype(int)
 
 
-def as_positive(value, name, where="input", integer=False):
-    """Return a finite positive number (an int when `integer`)."""
-    kind = "a positive whole number" if integer else "a positive number"
+def as_class_labels(y, name="y", length=None, where="input",
+                    regressor="a regressor"):
+    """Return class labels as an array of shape (length,), unchanged.
+
+    Labels may be whole numbers (ints, or floats such as 1.0), strings or
+    True/False. Refused: a continuous `y` (floats that are not whole, as a
+    regression target is; `regressor` names the model to use instead),
+    NaN, complex numbers, objects, an empty or a wrongly shaped `y`.
+    """
+    if length is not None:
+        length = as_positive(length, "length", where, integer=True)
+    expected = (f"{where}: {name} must be class labels (whole numbers or "
+                f"strings)")
+    if y is None:
+        raise TypeError(f"{expected}, got None")
     try:
-        number = float(value)
+        arr = np.asarray(y)
+    except (TypeError, ValueError):               # ragged nested lists
+        raise ValueError(f"{expected}, got a {type(y).__name__} whose rows "
+                         f"have different lengths") from None
+    strings = arr.dtype.kind in "US" or (
+        arr.dtype.kind == "O" and all(isinstance(v, str) for v in arr.flat))
+    if not strings and arr.dtype.kind != "b":    # then numbers
+        problem = _not_numbers(y, arr)
+        if problem is not None:
+            raise TypeError(f"{expected}, got {problem}")
+    if arr.ndim != 1 or (length is not None and len(arr) != length):
+        want = "n_samples" if length is None else length
+        hint = ""
+        if arr.ndim == 2 and 1 in arr.shape:
+            hint = " (flatten it with .ravel())"
+        raise ValueError(f"{where}: {name} must have shape ({want},) to "
+                         f"match X, got {arr.shape}{hint}")
+    if arr.size == 0:
+        raise ValueError(f"{where}: {name} must not be empty, got shape "
+                         f"{arr.shape}")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{where}: {name} must hold finite labels, got "
+                         f"{int(np.sum(~np.isfinite(arr)))} NaN or infinite")
+    if arr.dtype.kind == "f" and np.any(arr != np.round(arr)):
+        example = arr[arr != np.round(arr)][0]
+        raise ValueError(
+            f"{where}: {name} looks continuous ({len(np.unique(arr))} "
+            f"distinct values, such as {example:g}), not like class "
+            f"labels; to predict a number use {regressor}")
+    return arr
+
+
+# ----------------------------------------------------------------------
+# Single numbers, functions and fitted models
+# ----------------------------------------------------------------------
+
+def _as_real(value, name, kind, where):
+    """`value` as a float, or a TypeError saying it is no `kind`."""
+    expected = f"{where}: {name} must be {kind}"
+    if value is None:
+        raise TypeError(f"{expected}, got None")
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{expected}, got {_short(value)} (a boolean)")
+    if isinstance(value, (complex, np.complexfloating)):
+        raise TypeError(f"{expected}, got the complex number {value}")
+    if isinstance(value, np.ndarray) and value.ndim > 0:
+        raise TypeError(f"{expected}, got an array of shape {value.shape}")
+    try:
+        return float(value)
     except (TypeError, ValueError):
-        raise TypeError(
-            f"{where}: {name} must be {kind}, got {value!r}") from None
-    if not np.isfinite(number) or number <= 0 or (
+        if isinstance(value, str):
+            raise TypeError(
+                f"{expected}, got the string {_short(value)}") from None
+        raise TypeError(f"{expected}, got {_short(value)}") from None
+
+
+def as_number(value, name, where="input"):
+    """Return a finite number of any sign as a float."""
+    number = _as_real(value, name, "a finite number", where)
+    if not np.isfinite(number):
+        raise ValueError(
+            f"{where}: {name} must be a finite number, got {_short(value)}")
+    return number
+
+
+def as_positive(value, name, where="input", integer=False,
+                allow_zero=False):
+    """Return a finite positive number (an int when `integer`).
+
+    With `allow_zero`, 0 is accepted too (a number >= 0). A string that
+    reads as a number ("3") is accepted; True and False are not.
+    """
+    if allow_zero:
+        kind = "a whole number >= 0" if integer else "a number >= 0"
+    else:
+        kind = "a positive whole number" if integer else "a positive number"
+    number = _as_real(value, name, kind, where)
+    too_small = number < 0 if allow_zero else number <= 0
+    if not np.isfinite(number) or too_small or (
             integer and number != int(number)):
-        raise ValueError(f"{where}: {name} must be {kind}, got {value!r}")
+        raise ValueError(f"{where}: {name} must be {kind}, "
+                         f"got {_short(value)}")
     return int(number) if integer else number
+
+
+def as_function(f, name, where="input", takes=None):
+    """Return `f` if it can be called, else a TypeError.
+
+    `takes` says what `f` is called with ("no arguments"), for the message.
+    """
+    if not callable(f):
+        called = f" (called with {takes})" if takes else ""
+        got = "None" if f is None else f"{type(f).__name__} {_short(f)}"
+        raise TypeError(f"{where}: {name} must be a function{called}, "
+                        f"got {got}")
+    return f
 
 
 def check_fitted(model, attribute, where=None, call="fit(X, y)"):
@@ -111,6 +365,16 @@ def check_fitted(model, attribute, where=None, call="fit(X, y)"):
     `call` is how this model is fitted, named in the message: "fit(X)"
     for k-means and PCA, "fit(env)" for an agent.
     """
+    for text, value in (("attribute", attribute), ("call", call)):
+        if not isinstance(value, str):
+            raise TypeError(f"check_fitted: {text} must be a string, "
+                            f"got {_short(value)}")
+    if where is not None and not isinstance(where, str):
+        raise TypeError(f"check_fitted: where must be a string or None, "
+                        f"got {_short(where)}")
+    if model is None:
+        raise TypeError(f"{where or 'check_fitted'}: model must be a "
+                        f"model object, got None")
     if getattr(model, attribute, None) is None:
         name = type(model).__name__
         where = where or f"{name}.predict"

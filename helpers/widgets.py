@@ -14,6 +14,7 @@ import io
 
 import ipywidgets
 import numpy as np
+import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -31,12 +32,44 @@ def _inner_artists(ax):
                   key=lambda a: a.get_zorder())
 
 
+def _check_move(slider, name, value):
+    """A number slider takes a finite number inside its range, as a
+    learner dragging it could choose (an int slider: a whole number); a
+    choice takes one of its options."""
+    where, what = "Explorer.set", f"slider {name!r}"
+    if hasattr(slider, "options"):       # a choice: traitlets checks it,
+        if value is None:                # but takes None for "no choice"
+            raise ValueError(f"{where}: {what} takes one of its options, "
+                             f"got None")
+        return
+    now = slider.value
+    if isinstance(now, bool) or not isinstance(now, (int, float)):
+        return                           # a text: traitlets checks it
+    number = validation.as_number(value, what, where)
+    if isinstance(now, int) and number != int(number):
+        raise ValueError(f"{where}: {what} takes whole numbers, "
+                         f"got {value!r}")
+    low, high = getattr(slider, "min", None), getattr(slider, "max", None)
+    if isinstance(slider, ipywidgets.FloatLogSlider):   # min, max: powers
+        low, high = slider.base ** low, slider.base ** high
+    slack = 1e-9 * (high - low) if low is not None else 0    # round-off
+    if low is not None and not low - slack <= number <= high + slack:
+        raise ValueError(f"{where}: {what} goes from {low:g} to {high:g}, "
+                         f"got {value!r}")
+
+
 def figure(nrows=1, ncols=1, figsize=(8, 3.6), **subplot_kw):
     """A figure for an explorer: (fig, axes), like `plt.subplots`.
 
     The figure is not managed by pyplot, so the notebook does not also
     show a static copy of it under the cell.
     """
+    nrows = validation.as_positive(nrows, "nrows", "figure", integer=True)
+    ncols = validation.as_positive(ncols, "ncols", "figure", integer=True)
+    size = validation.as_vector(figsize, "figsize", 2, "figure")
+    if np.any(size <= 0):
+        raise ValueError(f"figure: figsize must be (width, height) in "
+                         f"inches, both positive, got {figsize!r}")
     fig = Figure(figsize=figsize, layout="constrained")
     FigureCanvasAgg(fig)
     axes = fig.subplots(nrows, ncols, **subplot_kw)
@@ -67,15 +100,20 @@ class Explorer:
         if not isinstance(fig, Figure):
             raise TypeError(
                 f"Explorer: fig must be a matplotlib Figure, "
-                f"got {type(fig).__name__}")
-        if not callable(update):
-            raise TypeError(
-                f"Explorer: update must be a function, "
-                f"got {type(update).__name__}")
+                f"got {'None' if fig is None else type(fig).__name__}")
+        validation.as_function(update, "update", "Explorer",
+                               takes="the sliders' values by name")
+        if not isinstance(sliders, dict):
+            got = "None" if sliders is None else type(sliders).__name__
+            raise TypeError(f"Explorer: sliders must be a dict of name -> "
+                            f"ipywidgets slider, got {got}")
         if not sliders:
             raise ValueError("Explorer: sliders must name at least one "
                              "slider, got none")
         for name, slider in sliders.items():
+            if not isinstance(name, str):
+                raise TypeError(f"Explorer: slider names must be strings "
+                                f"(update's argument names), got {name!r}")
             if not isinstance(slider, ipywidgets.ValueWidget):
                 raise TypeError(
                     f"Explorer: slider {name!r} must be an ipywidgets "
@@ -107,7 +145,15 @@ class Explorer:
                 raise ValueError(
                     f"Explorer.set: no slider named {name!r}; "
                     f"the sliders are {sorted(self.sliders)}")
-            self.sliders[name].value = value
+            _check_move(self.sliders[name], name, value)
+            try:
+                self.sliders[name].value = value
+            except traitlets.TraitError:    # not an option, not a text
+                options = getattr(self.sliders[name], "options", None)
+                known = "" if options is None else \
+                    f"; its options are {list(options)}"
+                raise ValueError(f"Explorer.set: slider {name!r} cannot "
+                                 f"take {value!r}{known}") from None
         return self
 
     def png(self):

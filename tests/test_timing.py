@@ -44,7 +44,8 @@ def test_bad_input():
         timing.best_time(3)
     with pytest.raises(ValueError, match="repeats must be a positive"):
         timing.best_time(lambda: None, repeats=0)
-    with pytest.raises(ValueError, match="must be >= 0"):
+    with pytest.raises(ValueError, match="seconds must be a number >= 0"):
         timing.format_duration(-1)
-    with pytest.raises(ValueError, match="both times must be positive"):
+    with pytest.raises(ValueError, match="slow_seconds must be a positive "
+                                         "number, got 0"):
         timing.format_speedup(0, 1)
