@@ -211,9 +211,19 @@ def test_qr_route_equals_direct_svd(lesson):
 
 
 def test_non_negative_where_covariance_eigh_goes_negative(lesson):
-    # the source's route gives a negative "variance" on the digits
-    X = dataset("digits")
-    assert np.linalg.eigvalsh(np.cov(X.T)).min() < 0
+    # the source's route gives rounding noise of either sign for the
+    # digits' three zero variances. Which sign depends on the order of the
+    # additions (the CPU's BLAS kernel, the order of the rows), so look
+    # for a row order that makes one negative on this machine: about 3 in
+    # 4 orders do.
+    digits = dataset("digits")
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        X = digits[rng.permutation(len(digits))]
+        if np.linalg.eigvalsh(np.cov(X.T)).min() < 0:
+            break
+    else:
+        pytest.fail("no row order of 50 gave a negative eigenvalue")
     model = lesson["PCA"]().fit(X)
     assert np.all(model.explained_variance_ >= 0)
     assert np.all(model.explained_variance_ratio_ >= 0)

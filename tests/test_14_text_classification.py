@@ -420,8 +420,8 @@ def test_bad_norm(lesson):
 
 def test_naive_bayes_y_of_the_wrong_length(lesson):
     X = np.ones((4, 3))
-    with pytest.raises(ValueError, match=r"y must have shape \(4,\), one "
-                                         r"label per row of X, got \(3,\)"):
+    with pytest.raises(ValueError, match=r"y must have shape \(4,\) to match X, "
+                                         r"got \(3,\)"):
         lesson["MultinomialNB"]().fit(X, [0, 1, 0])
     with pytest.raises(ValueError, match=r"got \(4, 1\)"):
         lesson["MultinomialNB"]().fit(X, np.array([[0], [1], [0], [1]]))
@@ -495,3 +495,9 @@ def test_naive_bayes_empty_and_one_dimensional_x(lesson):
         lesson["MultinomialNB"]().fit(np.ones(4), [0, 1, 0, 1])
     with pytest.raises(TypeError, match="X must be numbers"):
         lesson["MultinomialNB"]().fit([["a", "b"]], [0])
+
+
+def test_naive_bayes_refuses_a_continuous_y(lesson):
+    X = np.ones((4, 3))
+    with pytest.raises(ValueError, match=r"y looks continuous"):
+        lesson["MultinomialNB"]().fit(X, [0.5, 1.25, 0.0, 2.75])

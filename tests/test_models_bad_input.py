@@ -1,13 +1,15 @@
 """Every classical model, every bad input the course promises to explain.
 
-For each supervised model of lessons 05-10 and 15 (the cells the lesson tags `model`, and the
-trees of helpers.trees): `fit` and `predict` with the wrong number of
-features, a NaN, an empty array, a single class (classifiers), and
-`predict` before `fit` each raise a ValueError whose message says what
-was expected. The unsupervised models of lessons 11, 12 and 17 (k-means,
-PCA, the autoencoder) get the same promises for `fit(X)`. (The lessons' own test files go
-deeper, model by model, including lesson 13's agent and environment and
-lesson 14's vectorisers and naive Bayes.)
+For each supervised model of lessons 05-10 and 15 (the cells the lesson
+tags `model`, and the trees of helpers.trees): `fit` and `predict` with
+the wrong number of features, a NaN, an empty array, an X of strings,
+complex numbers, booleans or None, a single class or a continuous y
+(classifiers), and `predict` before `fit` each raise a ValueError (or a
+TypeError) whose message says what was expected and what came. The
+unsupervised models of lessons 11, 12 and 17 (k-means, PCA, the
+autoencoder) get the same promises for `fit(X)`. (The lessons' own test
+files go deeper, model by model, including lesson 13's agent and
+environment and lesson 14's vectorisers and naive Bayes.)
 """
 import numpy as np
 import pytest
@@ -201,3 +203,47 @@ def test_unsupervised_before_fit_says_call_fit_x(learner):
     make, method = learner
     with pytest.raises(ValueError, match=r"not fitted yet; call fit\(X\)"):
         getattr(make(), method)(X)
+
+
+# X that is not numbers (strings, complex numbers, None, booleans) and,
+# for the classifiers, a continuous y (a regression target): each is
+# refused with a message that says what came. The models check X with
+# helpers.validation.as_matrix, which names these kinds, and each
+# classifier's y with helpers.validation.as_class_labels.
+NOT_NUMBERS = {
+    "strings": (lambda: np.full(X.shape, "cat"), r"string"),
+    "complex": (lambda: X + 1j, r"complex"),
+    "None": (lambda: None, r"None"),
+    "booleans": (lambda: X > 0, r"bool"),
+}
+y_continuous = X[:, 0] * 1.7 + 0.3          # floats, none of them whole
+
+
+
+@pytest.mark.parametrize("kind", NOT_NUMBERS)
+def test_fit_and_predict_refuse_x_that_is_not_numbers(case, kind):
+    make, y, _ = case
+    bad, words = NOT_NUMBERS[kind]
+    with pytest.raises((TypeError, ValueError), match=words):
+        make().fit(bad(), y)
+    model = make().fit(X, y)
+    with pytest.raises((TypeError, ValueError), match=words):
+        model.predict(bad())
+
+
+@pytest.mark.parametrize("kind", NOT_NUMBERS)
+def test_unsupervised_fit_refuses_x_that_is_not_numbers(learner, kind):
+    make, method = learner
+    bad, words = NOT_NUMBERS[kind]
+    with pytest.raises((TypeError, ValueError), match=words):
+        make().fit(bad())
+    model = make().fit(X)
+    with pytest.raises((TypeError, ValueError), match=words):
+        getattr(model, method)(bad())
+
+
+@pytest.mark.parametrize("make", [m for _, m, c in MODELS if c],
+                         ids=[n for n, _, c in MODELS if c])
+def test_classifiers_refuse_a_continuous_y(make):
+    with pytest.raises(ValueError, match=r"regressor|continuous"):
+        make().fit(X, y_continuous)
