@@ -27,12 +27,13 @@ os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 os.environ.pop("MPLBACKEND", None)
 
 
-def execute(path, extra=(), timeout=300):
+def execute(path, extra=(), timeout=300, env=None):
     """Execute the notebook at `path` on a fresh kernel; return it.
 
     `extra` is a sequence of code strings appended as cells and run after
-    the lesson, in the same kernel (the slider tests use this). The file on
-    disk is not changed.
+    the lesson, in the same kernel (the slider tests use this). `env`, if
+    given, is the kernel's whole environment (tests/numerics.py makes one
+    for a second numeric configuration). The file on disk is not changed.
     """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
@@ -43,7 +44,7 @@ def execute(path, extra=(), timeout=300):
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             coalesce_streams=True,
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    client.execute(**({} if env is None else {"env": env}))
     return nb
 
 

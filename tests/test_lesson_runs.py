@@ -2,18 +2,27 @@
 
 1. Its slider explorers, headless: every slider to its minimum, default and
    maximum; the picture must change at every move and no update may fail.
-2. Determinism: two executions print the same text. Only the measured
-   durations and speed-ups that tests/sanitize.cfg masks may differ; every
-   other character of every text output must match.
+2. The stored text holds on any machine: a second native run (the one the
+   slider probe extends) and a run under a second numeric configuration
+   (tests/numerics.py: other BLAS kernels, other SIMD paths) print exactly
+   the stored text. Only the measured durations and speed-ups that
+   tests/sanitize.cfg masks may differ; every other character of every
+   text output must match. (nbval compares the native run too; this test
+   adds the other CPU that an instructor's laptop or the next CI machine
+   may be.)
 
-Both use one cached execution per lesson (tests/conftest.py), so the two
-tests of a lesson must run in one process: `make test` distributes the
-suite by module (pytest-xdist, --dist loadscope).
+Both use one cached execution per lesson (tests/conftest.py), so the tests
+of a lesson must run in one process: `make test` distributes the suite by
+module (pytest-xdist, --dist loadscope).
 """
 import configparser
 import re
 from pathlib import Path
 
+import nbformat
+import pytest
+
+import numerics
 from execute import execute
 from slider_probe import read_tagged_line
 
@@ -47,15 +56,34 @@ def text_outputs(nb, n_cells):
     return texts
 
 
-def test_two_executions_print_the_same_text(notebook, probed):
-    first = probed(notebook)
-    n_cells = len(first.cells) - 1            # leave out the probe cell
-    second = execute(notebook)
-    assert len(second.cells) == n_cells
-    a, b = text_outputs(first, n_cells), text_outputs(second, n_cells)
-    assert len(a) == len(b), "the two runs made different numbers of outputs"
-    for (cell, one), (_, two) in zip(a, b):
-        assert one == two, f"cell {cell} printed differently:\n{one}\n---\n{two}"
+def differences(stored, fresh):
+    """Each text output of `fresh` that differs from `stored`, described.
+
+    `fresh` may hold more cells at its end (the slider probe): only the
+    stored notebook's cells are compared.
+    """
+    n_cells = len(stored.cells)
+    a, b = text_outputs(stored, n_cells), text_outputs(fresh, n_cells)
+    found = [f"cell {cell}: stored\n{one}\n--- printed now\n{two}"
+             for (cell, one), (_, two) in zip(a, b) if one != two]
+    if len(a) != len(b):
+        found.append(f"{len(a)} text outputs stored, {len(b)} printed now")
+    return found
+
+
+def test_a_second_native_run_prints_the_stored_text(notebook, probed):
+    stored = nbformat.read(notebook, as_version=4)
+    found = differences(stored, probed(notebook))
+    assert not found, "\n".join(found)
+
+
+def test_another_cpu_prints_the_stored_text(notebook):
+    env, why = numerics.second_configuration()
+    if env is None:
+        pytest.skip(why)
+    stored = nbformat.read(notebook, as_version=4)
+    found = differences(stored, execute(notebook, env=env))
+    assert not found, numerics.describe(env) + "\n" + "\n".join(found)
 
 
 def test_lesson_has_an_explorer_and_every_move_redraws(notebook, probed):
