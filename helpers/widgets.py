@@ -8,9 +8,27 @@ so a slider move costs one retrain and one render.
 
 It is not a dashboard framework: sliders in, one figure and a text out.
 Introduced in 01-perceptron.ipynb.
+
+Play. An explorer whose training is a cached trajectory driven by an integer
+slider (``play="epoch"``) also gets Play / Pause / Step / Reset buttons and
+a speed (frames per second). The frames are paced by the kernel itself, not
+by the browser: Play schedules one frame on the kernel's running asyncio
+event loop (``loop.call_later``); that frame moves the slider one step
+(the ordinary redraw) and only when it has finished schedules the next, after
+``max(0, 1/fps - what the frame took)``. Between two frames the loop is
+free, and the kernel handles the messages the browser sent meanwhile (a
+Pause click, a slider drag) before the next frame starts. So a slow frame
+makes Play slower, never late: ticks the kernel cannot keep up with are
+dropped, never queued (unlike ``ipywidgets.Play``, whose ticks come from
+the browser and pile up behind a slow kernel: ipywidgets issue #2631). No
+thread, and a lesson never sees the loop. Outside a running event
+loop (a script), `Explorer.play` plays through to the end before it
+returns. Introduced in 03-logistic-regression-1d.ipynb.
 """
+import asyncio
 import html
 import io
+import time
 
 import ipywidgets
 import numpy as np
@@ -58,6 +76,24 @@ def _check_move(slider, name, value):
                          f"got {value!r}")
 
 
+def _check_play(play, sliders):
+    """`play`: None, or the name of an IntSlider among `sliders`."""
+    if play is None:
+        return None
+    names = list(sliders)
+    if not isinstance(play, str):
+        raise TypeError(f"Explorer: play must be None or the name of an "
+                        f"IntSlider among the sliders {names}, got "
+                        f"{play!r} ({type(play).__name__})")
+    if play not in sliders:
+        raise ValueError(f"Explorer: play must name an IntSlider among the "
+                         f"sliders {names}, got {play!r}")
+    if not isinstance(sliders[play], ipywidgets.IntSlider):
+        raise ValueError(f"Explorer: play must name an IntSlider, got "
+                         f"{play!r}, a {type(sliders[play]).__name__}")
+    return play
+
+
 def figure(nrows=1, ncols=1, figsize=(8, 3.6), **subplot_kw):
     """A figure for an explorer: (fig, axes), like `plt.subplots`.
 
@@ -86,6 +122,10 @@ class Explorer:
         return a string, shown under the figure (plain text, monospaced)
     sliders : dict of name -> ipywidgets slider, in display order
     dpi : resolution of the picture sent to the browser
+    play : None (no play controls), or the name of an ipywidgets.IntSlider
+        among `sliders` (e.g. "epoch"): Play / Pause / Step / Reset and a
+        speed in frames per second then sit above the sliders, and move
+        that slider by its step
 
     Attributes
     ----------
@@ -94,9 +134,11 @@ class Explorer:
     error : None, or the message of the last failed update (shown in red,
         the previous picture kept)
     widget : the ipywidgets box the notebook displays
+    playing : whether Play is running (read only; `play`, `pause`)
+    controls : None, or the row of play controls (not among `sliders`)
     """
 
-    def __init__(self, fig, update, sliders, dpi=80):
+    def __init__(self, fig, update, sliders, dpi=80, play=None):
         if not isinstance(fig, Figure):
             raise TypeError(
                 f"Explorer: fig must be a matplotlib Figure, "
@@ -120,17 +162,24 @@ class Explorer:
                     f"slider, got {type(slider).__name__}")
         self.fig, self.update, self.sliders = fig, update, dict(sliders)
         self.dpi = validation.as_positive(dpi, "dpi", "Explorer")
+        self._play = _check_play(play, self.sliders)
         self.error = None
         self._frame = self._background = None
+        self._playing, self._timer = False, None
         self.image = ipywidgets.Image(format="png")
         self.text = ipywidgets.HTML()
         for slider in self.sliders.values():
             slider.style.description_width = "initial"
             slider.observe(self._on_change, names="value")
-        self.widget = ipywidgets.VBox(
-            [ipywidgets.HBox(list(self.sliders.values()),
-                             layout=ipywidgets.Layout(flex_flow="row wrap")),
-             self.image, self.text])
+        rows = [ipywidgets.HBox(list(self.sliders.values()),
+                                layout=ipywidgets.Layout(
+                                    flex_flow="row wrap")),
+                self.image, self.text]
+        self.controls = None
+        if self._play is not None:
+            self.controls = self._make_controls()
+            rows.insert(0, self.controls)
+        self.widget = ipywidgets.VBox(rows)
         self.redraw()
 
     @property
@@ -233,6 +282,144 @@ class Explorer:
 
     def _on_change(self, change):
         self.redraw()
+
+    # -- Play ------------------------------------------------------------
+
+    def _make_controls(self):
+        self.play_button = ipywidgets.ToggleButton(
+            value=False, description="Play", icon="play",
+            tooltip="play the training, one step per frame",
+            layout=ipywidgets.Layout(width="90px"))
+        self.step_button = ipywidgets.Button(
+            description="Step", icon="step-forward", tooltip="one step",
+            layout=ipywidgets.Layout(width="90px"))
+        self.reset_button = ipywidgets.Button(
+            description="Reset", icon="fast-backward",
+            tooltip="back to the start", layout=ipywidgets.Layout(
+                width="90px"))
+        self.speed = ipywidgets.IntSlider(
+            value=10, min=1, max=20, description="frames/s",
+            style={"description_width": "initial"})
+        self.play_button.observe(self._on_play_button, names="value")
+        self.step_button.on_click(lambda _: self.step())
+        self.reset_button.on_click(lambda _: self.reset())
+        row = ipywidgets.HBox(
+            [self.play_button, self.step_button, self.reset_button,
+             self.speed], layout=ipywidgets.Layout(flex_flow="row wrap"))
+        row.add_class("explorer-play-controls")     # for the browser test
+        return row
+
+    def _needs_play(self, what):
+        if self._play is None:
+            raise ValueError(f"Explorer.{what}: this explorer has no play "
+                             f"slider (it was made with play=None); give "
+                             f"Explorer play='<name of an IntSlider>'")
+        return self.sliders[self._play]
+
+    @property
+    def playing(self):
+        """Whether Play is running."""
+        return self._playing
+
+    def play(self):
+        """Start Play: the play slider moves one step per frame, up to its
+        max, where Play pauses by itself. At the max it starts again from
+        the min. In a kernel it returns at once (the frames run on the
+        kernel's event loop); outside a running event loop it plays
+        through to the end first."""
+        slider = self._needs_play("play")
+        if self._playing:
+            return self
+        if slider.value >= slider.max:
+            self._move_to(slider.min)
+        self._set_playing(True)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:                # a script: play it out here
+            loop = None
+        if loop is not None:
+            self._timer = loop.call_later(self._period(), self._tick)
+            return self
+        while self._playing:
+            time.sleep(self._period())
+            self._frame_once()
+        return self
+
+    def pause(self):
+        """Stop Play; the picture stays where it is."""
+        self._needs_play("pause")
+        self._set_playing(False)
+        return self
+
+    def step(self):
+        """Pause, and move the play slider one step forward."""
+        slider = self._needs_play("step")
+        self._set_playing(False)
+        if slider.value < slider.max:
+            self._move_to(min(slider.value + slider.step, slider.max))
+        return self
+
+    def reset(self):
+        """Pause, and go back to the first picture (the play slider at its
+        min)."""
+        slider = self._needs_play("reset")
+        self._set_playing(False)
+        self._move_to(slider.min)
+        return self
+
+    def _period(self):
+        return 1.0 / self.speed.value
+
+    def _move_to(self, value):
+        slider = self.sliders[self._play]
+        if slider.value == value:
+            self.redraw()                   # e.g. after an error
+        else:
+            slider.value = value            # redraws
+
+    def _set_playing(self, playing):
+        self._playing = playing
+        if not playing and self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self.play_button.value != playing:
+            self.play_button.value = playing    # -> _on_play_button
+        self.play_button.description = "Pause" if playing else "Play"
+        self.play_button.icon = "pause" if playing else "play"
+
+    def _on_play_button(self, change):
+        if change["new"] and not self._playing:
+            self.play()
+        elif not change["new"] and self._playing:
+            self.pause()
+
+    def _frame_once(self):
+        # one frame: one step forward; pause at the max or on an error
+        slider = self.sliders[self._play]
+        if slider.value < slider.max:
+            self._move_to(min(slider.value + slider.step, slider.max))
+        if self.error is not None or slider.value >= slider.max:
+            self._set_playing(False)
+
+    def _tick(self):
+        # called by the event loop; schedules the next frame only once
+        # this one is done, so frames never queue up
+        self._timer = None
+        if not self._playing:
+            return
+        start = time.perf_counter()
+        try:
+            self._frame_once()
+        except Exception as exc:            # e.g. another observer failed
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.text.value = (
+                "<pre style='color:#b00020'>Could not redraw: "
+                f"{html.escape(self.error)}</pre>")
+            self._set_playing(False)
+        if self._playing:
+            took = time.perf_counter() - start
+            self._timer = asyncio.get_running_loop().call_later(
+                max(0.0, self._period() - took), self._tick)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

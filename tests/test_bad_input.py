@@ -314,6 +314,22 @@ def explorer():
 
 EXPLORER = explorer()
 SLIDER = ipywidgets.FloatSlider(value=1, min=-2, max=2)
+STEPS = ipywidgets.IntSlider(value=0, min=0, max=2)
+
+
+def player():
+    """An explorer with Play over a whole-number slider of three steps."""
+    fig, ax = widgets.figure(figsize=(2, 2))
+    line, = ax.plot([0, 1], [0, 1])
+    made = widgets.Explorer(fig, lambda k: line.set_ydata([0, k]), {
+        "k": ipywidgets.IntSlider(value=0, min=0, max=2)}, dpi=20,
+        play="k")
+    made.speed.value = 20                  # outside a kernel play() blocks
+    return made
+
+
+PLAYER = player()
+NO_PLAY = ["play=None"]                    # what the message says was given
 
 
 # ----------------------------------------------------------------------
@@ -661,7 +677,11 @@ TABLE = {
                        Bad("a list", [SLIDER], ["list"]),
                        Bad("a number for a slider", {"a": 3}, ["int"]),
                        Bad("a name that is no string", {1: SLIDER}, ["1"])),
-        dpi=positive(20)),
+        dpi=positive(20),
+        play=custom(None, Bad("an unknown name", "b", ["'b'"]),
+                    Bad("a FloatSlider's name", "a", ["FloatSlider"]),
+                    Bad("a number", 3, ["int"]),
+                    Bad("a slider", STEPS, ["IntSlider("]))),
     "widgets.Explorer.set": row(
         lambda **kw: EXPLORER.set(**kw),
         a=more(number(0.5), Bad("beyond its range", 5.0, ["-2 to 2"])),
@@ -672,6 +692,18 @@ TABLE = {
         extra=[("an unknown slider", lambda: EXPLORER.set(b=1), ["'b'"])]),
     "widgets.Explorer.png": row(lambda: EXPLORER.png()),
     "widgets.Explorer.redraw": row(lambda: EXPLORER.redraw()),
+    "widgets.Explorer.play": row(
+        lambda: PLAYER.play(),
+        extra=[("no play slider", lambda: EXPLORER.play(), NO_PLAY)]),
+    "widgets.Explorer.pause": row(
+        lambda: PLAYER.pause(),
+        extra=[("no play slider", lambda: EXPLORER.pause(), NO_PLAY)]),
+    "widgets.Explorer.step": row(
+        lambda: PLAYER.step(),
+        extra=[("no play slider", lambda: EXPLORER.step(), NO_PLAY)]),
+    "widgets.Explorer.reset": row(
+        lambda: PLAYER.reset(),
+        extra=[("no play slider", lambda: EXPLORER.reset(), NO_PLAY)]),
 
     # checks ---------------------------------------------------------
     # Mismatch is the exception a wrong answer raises: any message goes.

@@ -6,7 +6,8 @@ headless Chromium driven by Playwright, runs all cells from the Run menu,
 moves the first slider with the keyboard, and asserts that the picture
 under it changed. It also runs the student edition of lesson 01, whose
 Run All must go past the stubs to the last check. A screenshot of each
-lesson is saved in the test's temporary folder. The server is stopped at the end.
+lesson is saved in the test's temporary folder. In lesson 03 it also presses
+Play and Pause, and times the pictures. The server is stopped at the end.
 
 It needs a system Chromium; where none is found it is skipped, with the
 command that installs one.
@@ -213,7 +214,9 @@ def test_lesson_runs_in_jupyterlab_and_its_slider_redraws(
         open_and_run_all(page, f"{url}/lab/workspaces/{notebook.stem}/tree/"
                          f"notebooks/{notebook.name}", notebook)
 
-        slider = page.locator(".widget-slider .noUi-handle").first
+        # the first of the lesson's sliders, not the speed of Play
+        slider = page.locator(".widget-hbox:not(.explorer-play-controls) > "
+                              ".widget-slider .noUi-handle").first
         slider.wait_for(timeout=30_000)
         slider.scroll_into_view_if_needed()
         picture = page.locator(".widget-image").first
@@ -269,3 +272,76 @@ def test_student_edition_runs_past_its_stubs_in_jupyterlab(lab, browser,
     finally:
         context.close()
         shut_down_kernels(url)
+
+
+WATCH_PICTURE = """(img) => {
+    // every change of the picture's src, with when it happened
+    window.__pictures = [];
+    new MutationObserver(() => window.__pictures.push(performance.now()))
+        .observe(img, {attributes: true, attributeFilter: ["src"]});
+    for (const button of document.querySelectorAll(".widget-toggle-button"))
+        button.addEventListener("click", () =>
+            (window.__clicks = window.__clicks || []).push(performance.now()),
+            {capture: true});
+}"""
+
+
+def test_lesson_03_plays_and_pauses_in_jupyterlab(lab, browser, tmp_path):
+    """Play advances the picture frame after frame (at least 5 changes in
+    2 s); Pause stops it within 0.5 s: the kernel paces the frames, so no
+    tick is left queued behind the click."""
+    url, _ = lab
+    notebook = ROOT / "notebooks" / "03-logistic-regression-1d.ipynb"
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        open_and_run_all(page, f"{url}/lab/workspaces/play/tree/"
+                         f"notebooks/{notebook.name}", notebook)
+        output = page.locator(".jp-OutputArea-output").filter(
+            has=page.locator(".widget-toggle-button")).first
+        play = output.locator(".widget-toggle-button").first
+        play.wait_for(timeout=30_000)
+        play.scroll_into_view_if_needed()
+        picture = output.locator(".widget-image").first
+        assert picture.get_attribute("src"), "the explorer shows no picture"
+        assert "Play" in play.text_content()
+        picture.evaluate(WATCH_PICTURE)
+
+        play.click()
+        page.wait_for_function("() => (window.__clicks || []).length == 1",
+                               timeout=5_000)
+        time.sleep(2.5)
+        playing = page.evaluate("[window.__clicks, window.__pictures]")
+        clicked, changes = playing[0][0], playing[1]
+        within_2s = [t for t in changes if t - clicked <= 2000]
+        assert len(within_2s) >= 5, (
+            f"the picture changed {len(within_2s)} times in the 2 s after "
+            f"Play, at {[round(t - clicked) for t in changes]} ms")
+        assert "Pause" in play.text_content()
+
+        play.click()                                  # now it says Pause
+        page.wait_for_function("() => window.__clicks.length == 2",
+                               timeout=5_000)
+        time.sleep(1.5)
+        clicks, changes = page.evaluate("[window.__clicks, window.__pictures]")
+        paused = clicks[1]
+        late = [round(t - paused) for t in changes if t - paused > 500]
+        assert not late, f"the picture still changed {late} ms after Pause"
+        page.wait_for_function(
+            "(el) => el.textContent.includes('Play')",
+            arg=play.element_handle(), timeout=5_000)
+        run = [t for t in changes if clicked <= t <= paused]
+        fps = (len(run) - 1) / ((run[-1] - run[0]) / 1000)
+        print(f"Play in the browser: {len(run)} pictures, {fps:.1f} "
+              f"frames/s; last change "
+              f"{round(max(changes) - paused)} ms after Pause")
+        picture.screenshot(path=str(tmp_path / "03-played.png"))
+    except Exception:
+        page.screenshot(path=str(tmp_path / "03-play-failed.png"))
+        raise
+    finally:
+        context.close()
+        shut_down_kernels(url)
+    assert not errors, f"the page raised: {errors}"
