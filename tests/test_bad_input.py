@@ -332,6 +332,26 @@ PLAYER = player()
 NO_PLAY = ["play=None"]                    # what the message says was given
 
 
+class Halfway:
+    """A trainer without `draw`: reset and step only."""
+
+    def reset(self, a):
+        self.x = 0.0
+
+    def step(self, k):
+        self.x += k
+
+
+class Trainer(Halfway):
+    """A trainer that would do: reset, step and draw."""
+
+    def draw(self):
+        return f"x = {self.x}"
+
+
+NO_TRAINER = ["trainer=None"]
+
+
 # ----------------------------------------------------------------------
 # Reasons for accepting a bad-looking value
 # ----------------------------------------------------------------------
@@ -681,7 +701,23 @@ TABLE = {
         play=custom(None, Bad("an unknown name", "b", ["'b'"]),
                     Bad("a FloatSlider's name", "a", ["FloatSlider"]),
                     Bad("a number", 3, ["int"]),
-                    Bad("a slider", STEPS, ["IntSlider("]))),
+                    Bad("a slider", STEPS, ["IntSlider("])),
+        trainer=custom(None, Bad("a number", 3, ["int"]),
+                       Bad("a function", lambda: None, ["function"]),
+                       Bad("one without draw", Halfway(), ["draw"]),
+                       Bad("a trainer beside update", Trainer(),
+                           ["function"])),
+        restart=custom(None, Bad("an unknown name", ["b"], ["'b'"]),
+                       Bad("a number", 3, ["int"]),
+                       Bad("a name without a trainer", ["a"], NO_TRAINER)),
+        counter=custom(None, Bad("a number", 3, ["int"]),
+                       Bad("an empty word", " ", ["empty"]),
+                       Bad("a word without play", "epoch", ["play=None"])),
+        max_steps=custom(None, Bad("0", 0, ["got 0"]),
+                         Bad("2.5", 2.5, ["2.5"]),
+                         Bad("'ten'", "ten", ["'ten'"]),
+                         Bad("a number without a trainer", 10, NO_TRAINER)),
+        per_frame=more(size(1), Bad("5 without a trainer", 5, NO_TRAINER))),
     "widgets.Explorer.set": row(
         lambda **kw: EXPLORER.set(**kw),
         a=more(number(0.5), Bad("beyond its range", 5.0, ["-2 to 2"])),

@@ -2,6 +2,9 @@
 
 1. Its slider explorers, headless: every slider to its minimum, default and
    maximum; the picture must change at every move and no update may fail.
+   Each explorer with Play: three frames advance the counter and change
+   the picture, Pause stops them, Step takes one step, Reset gives the
+   first picture back, a failing frame pauses with its message.
 2. The stored text holds on any machine: a second native run (the one the
    slider probe extends) and a run under a second numeric configuration
    (tests/numerics.py: other BLAS kernels, other SIMD paths) print exactly
@@ -95,3 +98,12 @@ def test_lesson_has_an_explorer_and_every_move_redraws(notebook, probed):
         assert row["moved"], f"{where}: the slider did not move (is its " \
                              f"default equal to its {row['at']}?)"
         assert row["changed"], f"{where}: the figure did not change"
+
+
+def test_every_play_advances_pauses_steps_and_resets(notebook, probed):
+    # each explorer with play controls, played headlessly in the lesson's
+    # kernel (tests/slider_probe.py); a lesson without Play has no rows
+    rows = read_tagged_line(probed(notebook), "PLAY")
+    for row in rows:
+        assert row["passed"], \
+            f"{row['explorer']}: {row['check']}: {row['detail']}"

@@ -229,3 +229,242 @@ def test_lesson_03_explorer_replays_the_lessons_run_and_steps():
                  extra=[LESSON_03_CHECKS])
     assert nb.cells[-1].outputs[0].text == \
         "lesson 03 explorer checks passed\n"
+
+
+# -- A trainer: the model trains as it plays ---------------------------
+
+TRAINER_SETUP = """
+import asyncio, statistics, time
+import ipywidgets
+import numpy as np
+from helpers import widgets
+
+fig, ax = widgets.figure(figsize=(2.5, 2))
+w_grid = np.linspace(-3, 3, 61)
+curve, = ax.plot(w_grid, 0 * w_grid, color="gray")
+dot, = ax.plot([], [], "o", color="green")
+ax.set(xlim=(-3, 3), ylim=(-0.5, 26))
+
+
+class Descent:
+    # gradient descent on the loss (w - a)**2, from w = -2
+    def __init__(self):
+        self.calls = []                     # (what, argument) of each call
+        self.fail_at = None                 # step raises at this w count
+
+    def reset(self, a, lr):
+        self.a, self.lr, self.w, self.t = a, lr, -2.0, 0
+        self.calls.append(("reset", (a, lr)))
+
+    def step(self, k):
+        self.calls.append(("step", k))
+        for _ in range(k):
+            if self.t == self.fail_at:
+                raise FloatingPointError(f"w blew up at step {self.t}")
+            self.w -= self.lr * 2 * (self.w - self.a)    # dL/dw = 2(w - a)
+            self.t += 1
+
+    def draw(self):
+        curve.set_ydata((w_grid - self.a) ** 2)
+        dot.set_data([self.w], [(self.w - self.a) ** 2])
+        return f"w = {self.w:.4f}"
+
+
+trainer = Descent()
+explorer = widgets.Explorer(fig, None, {
+    "a": ipywidgets.FloatSlider(value=1.0, min=-1.0, max=2.0),
+    "lr": ipywidgets.FloatSlider(value=0.01, min=0.001, max=0.2,
+                                 step=0.001)},
+    dpi=40, trainer=trainer, restart=["a"], counter="update",
+    max_steps=300, per_frame=2)
+fresh_png = explorer.image.value
+assert explorer.count == 0 and explorer.counter.value == "update 0 of 300"
+assert trainer.calls == [("reset", (1.0, 0.01))], trainer.calls
+assert explorer.per_frame.value == 2 and explorer.controls is not None
+pictures = []
+explorer.image.observe(lambda c: pictures.append(c["new"]), names="value")
+"""
+
+TRAINER_PLAY = """
+explorer.play()
+await asyncio.sleep(0.65)
+n_shown = len(pictures)
+assert explorer.playing and explorer.count % 2 == 0, explorer.count
+assert 6 <= explorer.count <= 14, explorer.count     # 2 steps, 10 frames/s
+assert explorer.counter.value == f"update {explorer.count} of 300"
+assert n_shown == explorer.count // 2 and len(set(pictures)) == n_shown
+assert trainer.calls[1:] == [("step", 2)] * n_shown, trainer.calls
+w_before = trainer.w
+explorer.set(lr=0.1)            # tunes the running model: no restart
+assert trainer.lr == 0.1 and trainer.calls[-1] == ("step", 2)
+assert trainer.t == explorer.count > 0 and trainer.w == w_before
+await asyncio.sleep(0.3)
+assert explorer.playing and explorer.count >= n_shown * 2 + 4
+explorer.set(a=0.5)             # a new problem: the run starts again
+assert trainer.calls[-1] == ("reset", (0.5, 0.1)) and explorer.count == 0
+await asyncio.sleep(0.3)
+assert explorer.playing and explorer.count >= 4, explorer.count
+"""
+
+TRAINER_PAUSE_STEP = """
+explorer.pause()
+stopped, n_calls = explorer.count, len(trainer.calls)
+await asyncio.sleep(0.3)
+assert not explorer.playing and explorer.count == stopped
+assert len(trainer.calls) == n_calls
+explorer.step()
+assert explorer.count == stopped + 1 and trainer.t == stopped + 1
+assert trainer.calls[n_calls:] == [("step", 1)] and not explorer.playing
+assert explorer.counter.value == f"update {stopped + 1} of 300"
+"""
+
+TRAINER_RESET = """
+explorer.set(a=1.0, lr=0.01)
+explorer.step()
+explorer.reset()
+assert explorer.count == 0 and trainer.calls[-1] == ("reset", (1.0, 0.01))
+assert explorer.image.value == fresh_png
+assert explorer.counter.value == "update 0 of 300"
+"""
+
+TRAINER_FAIL = """
+trainer.fail_at = 5
+explorer.speed.value = 20
+explorer.play()
+await asyncio.sleep(0.5)
+assert not explorer.playing and explorer.count == 4, explorer.count
+assert explorer.error == "FloatingPointError: w blew up at step 5"
+assert "color:#b00020" in explorer.text.value
+assert "w blew up at step 5" in explorer.text.value
+trainer.fail_at = None
+explorer.reset()
+assert explorer.error is None and explorer.image.value == fresh_png
+"""
+
+TRAINER_TO_THE_END = """
+explorer.per_frame.value = 100
+explorer.play()
+await asyncio.sleep(0.5)
+assert not explorer.playing and explorer.count == 300, explorer.count
+assert trainer.calls[-3:] == [("step", 100)] * 3, trainer.calls[-3:]
+explorer.step()                             # at the end: no step
+assert explorer.count == 300 and trainer.calls[-1] == ("step", 100)
+explorer.play()                             # at the end: from the start
+assert explorer.playing and explorer.count == 0
+explorer.pause()
+"""
+
+TRAINER_COST = """
+explorer.per_frame.value = 1
+explorer.reset()
+costs = []
+for _ in range(30):
+    start = time.perf_counter()
+    explorer.step()
+    costs.append(time.perf_counter() - start)
+print("COST", json.dumps(statistics.median(costs)))
+"""
+
+
+def test_a_trainer_plays_steps_resets_and_is_tuned_in_a_kernel():
+    nb = nbformat.v4.new_notebook()
+    client = NotebookClient(nb, timeout=60, kernel_name="python3",
+                            resources={"metadata": {
+                                "path": str(ROOT / "notebooks")}})
+    with client.setup_kernel():
+        run_cell(client, nb, "import json\n" + TRAINER_SETUP)
+        for source in (TRAINER_PLAY, TRAINER_PAUSE_STEP, TRAINER_RESET,
+                       TRAINER_FAIL, TRAINER_TO_THE_END):
+            run_cell(client, nb, source)
+        cost = tagged(run_cell(client, nb, TRAINER_COST), "COST")
+    print(f"a frame of the trainer (step, draw, PNG): {cost * 1e3:.1f} ms "
+          f"(median of 30)")
+    assert cost < 0.1
+
+
+def test_a_trainer_outside_an_event_loop():
+    fig, ax = widgets.figure(figsize=(2, 2))
+    dot, = ax.plot([], [], "o")
+    ax.set(xlim=(0, 10), ylim=(0, 1))
+
+    class Count:
+        def reset(self, lr):
+            self.n, self.lr = 0, lr
+
+        def step(self, k):
+            self.n += k
+
+        def draw(self):
+            dot.set_data([self.n], [0.5])
+
+    explorer = widgets.Explorer(fig, None, {
+        "lr": ipywidgets.FloatSlider(value=0.5, min=0.1, max=1.0)},
+        dpi=20, trainer=Count(), restart=(), max_steps=6, per_frame=2)
+    explorer.speed.value = 20
+    explorer.play()                        # plays to max_steps, then returns
+    assert explorer.count == explorer.trainer.n == 6
+    assert not explorer.playing and explorer.counter.value == "step 6 of 6"
+    explorer.set(lr=0.2)                   # not in restart: the attribute
+    assert explorer.trainer.lr == 0.2 and explorer.count == 6
+    explorer.reset().step()
+    assert explorer.trainer.n == 1 and explorer.trainer.lr == 0.2
+
+
+PROBED = """
+import numpy as np
+import ipywidgets
+from helpers import widgets
+
+
+class Walk:
+    # a trainer: a dot walks right; `leaky` forgets to start again from
+    # x = 0 (Reset cannot give the first picture back), `frozen` draws no
+    # change
+    def __init__(self, leaky=False, frozen=False):
+        self.leaky, self.frozen = leaky, frozen
+
+    def reset(self, width, lr):
+        start = getattr(self, "x", 0.0) if self.leaky else 0.0
+        self.x, self.width, self.lr = start, width, lr
+
+    def step(self, k):
+        self.x += k * self.lr
+
+    def draw(self):
+        dot.set_data([0.0 if self.frozen else self.x], [self.width])
+
+
+fig, ax = widgets.figure(figsize=(2, 2))
+dot, = ax.plot([], [], "o")
+ax.set(xlim=(-1, 3), ylim=(0, 3))
+
+
+def made(trainer):
+    return widgets.Explorer(fig, None, {
+        "width": ipywidgets.IntSlider(value=1, min=1, max=2),
+        "lr": ipywidgets.FloatSlider(value=0.1, min=0.05, max=0.3)},
+        dpi=20, trainer=trainer, restart=["width"], per_frame=5)
+
+
+good, leaky, frozen = made(Walk()), made(Walk(leaky=True)), \\
+    made(Walk(frozen=True))
+"""
+
+
+def test_the_lessons_play_probe_passes_a_good_trainer_catches_bad_ones():
+    # the checks tests/test_lesson_runs.py runs in every lesson's kernel
+    from slider_probe import PROBE
+    nb = nbformat.v4.new_notebook()
+    client = NotebookClient(nb, timeout=60, kernel_name="python3",
+                            resources={"metadata": {
+                                "path": str(ROOT / "notebooks")}})
+    with client.setup_kernel():
+        run_cell(client, nb, PROBED)
+        printed = run_cell(client, nb, PROBE)
+    failed = {(r["explorer"], r["check"]) for r in tagged(printed, "PLAY")
+              if not r["passed"]}
+    checks = {r["check"] for r in tagged(printed, "PLAY")}
+    assert len(checks) == 7, checks
+    assert failed == {("leaky", "reset gives the first picture back"),
+                      ("frozen", "play advances the counter and the "
+                                 "picture")}, failed
