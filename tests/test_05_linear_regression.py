@@ -191,3 +191,32 @@ def test_too_few_epochs_warns(LinearRegression, diabetes):
 def test_lstsq_settings_are_ignored(LinearRegression, diabetes):
     model = LinearRegression(method="lstsq", lr=-1).fit(*diabetes)
     assert model.n_epochs_ is None
+
+
+EXPLORER_CHECKS = """
+assert explorer.error is None, explorer.error
+path_default = descend_1d(x, y, 0.1, 50, w_start, b_start)
+assert np.allclose(path_default, path_raw[:51]), (
+    "the explorer's default run must be section 3's first 50 epochs")
+assert np.array_equal(run_for(0.1)[:51], path_default), (
+    "a run of 300 epochs must start with the run of 50")
+assert "50 epochs" in explorer.text.value, explorer.text.value
+explorer.set(lr=0.3)
+assert "diverged" in explorer.text.value, "lr = 0.3 must diverge"
+explorer.set(lr=0.1)
+explorer.reset()
+assert explorer.sliders["epoch"].value == 0 and explorer.error is None
+for _ in range(30):                    # Play's frames, one by one
+    explorer.step()
+assert not explorer.playing and explorer.sliders["epoch"].value == 30
+assert "30 epochs" in explorer.text.value, explorer.text.value
+print("explorer checks passed")
+"""
+
+
+def test_explorer_replays_the_lessons_run_and_steps():
+    # the checks of the explorer of section 8, run after the lesson
+    from execute import ROOT, execute
+    nb = execute(ROOT / "notebooks" / NOTEBOOK, extra=[EXPLORER_CHECKS])
+    # (what a frame costs is measured by make bench, not here)
+    assert nb.cells[-1].outputs[0].text == "explorer checks passed\n"
