@@ -10,7 +10,7 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / \
 
 CHECKS = """
 assert explorer.error is None, explorer.error
-record, losses = run_for(2, 4.0, 0)
+record, losses = run_for(2, 4.0, 0, NUM_EPOCHS)
 assert len(record) == NUM_EPOCHS // EVERY + 1
 assert len(losses) == NUM_EPOCHS + 1
 model = TwoLayerClassifier(n_hidden=2, lr=4.0, max_epochs=NUM_EPOCHS,
@@ -21,7 +21,7 @@ for name in ["W1", "b1", "W2", "b2"]:
     assert np.allclose(record[-1][name], model._params()[name]), name
 assert np.array_equal(model.predict(X), y), "the defaults solve XOR"
 assert np.max(np.abs(model.predict_proba(X) - y)) < 0.1
-stuck = train_recorded(2, 4.0, 6)[0][-1]
+stuck = run_for(2, 4.0, 6, NUM_EPOCHS)[0][-1]
 assert not np.array_equal(forward(X, stuck)[0][:, 0] >= 0.5, y), \\
     "seed 6 gets stuck, as the prose says"
 explorer.set(epoch=500)
