@@ -75,3 +75,17 @@ def rel_error(a, b):
             f"got {a.shape} and {b.shape}")
     return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b),
                                                    1e-8)))
+
+
+def below(error, bound):
+    """Check that `error` is below `bound` and return "< 1e-13" to print.
+
+    A rounding error's own digits change from one CPU to the next (another
+    order of additions), so a lesson prints the power of ten it stays
+    under, never the digits. Raises AssertionError if it is not below.
+    Introduced in 12-principal-component-analysis.ipynb; 17 uses it too.
+    """
+    error = validation.as_number(error, "error", "below")
+    bound = validation.as_positive(bound, "bound", "below")
+    assert abs(error) < bound, f"{error:.1e} is not below {bound:.0e}"
+    return f"< {bound:.0e}"

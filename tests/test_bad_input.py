@@ -486,6 +486,8 @@ TABLE = {
     "gradcheck.rel_error": row(
         gradcheck.rel_error, a=array(np.array([1.0, 2.0]), (3,)),
         b=array(np.array([1.0, 2.1]), (3,), (2, 1))),
+    "gradcheck.below": row(
+        gradcheck.below, error=number(3e-15), bound=positive(1e-13)),
 
     # timing ---------------------------------------------------------
     "timing.best_time": row(
