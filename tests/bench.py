@@ -36,8 +36,8 @@ SLIDER_BUDGET_MS = 100.0
 
 
 def lesson_budget_s(path):
-    """The issues' budgets: 30 s for lessons 01-04, 60 s after them."""
-    return 30.0 if int(path.name[:2]) <= 4 else 60.0
+    """The guide's budget for a lesson's Run All: 15 s, every lesson."""
+    return 15.0
 
 
 def bench_lesson(path, runs):
@@ -109,7 +109,7 @@ def main():
         "## Lessons",
         "",
         f"Execution: wall time of a fresh-kernel run, median of {args.runs} "
-        "(budget 30 s for lessons 01-04, 60 s for the others). Slider "
+        "(budget 15 s, every lesson). Slider "
         "move: median cost in the kernel of one move (retrain, redraw, "
         "PNG), wall clock and CPU time, sweeping each slider of each "
         "explorer across its range, 20 moves a slider (budget "
