@@ -55,6 +55,12 @@ error pauses the run and shows in red::
 Here a move of ``a`` starts again from w = -2; a move of ``lr`` sets
 ``trainer.lr`` and the run goes on. Without ``restart`` every slider
 restarts the run.
+
+A trainer whose run ends by itself (a solver that has converged) says so
+with an attribute ``done``: while it is true, Play pauses, Step does
+nothing and the counter stops, and Play starts a fresh run. ``step(k)``
+may return the number of steps it really took (fewer than k when the run
+ended on the way); the counter counts those.
 """
 import asyncio
 import html
@@ -532,6 +538,8 @@ class Explorer:
 
     def _at_end(self):
         if self.trainer is not None:
+            if getattr(self.trainer, "done", False):
+                return True
             return self.max_steps is not None and \
                 self._count >= self.max_steps
         slider = self.sliders[self._play]
@@ -543,8 +551,8 @@ class Explorer:
         where Play pauses by itself. At the end it starts again from the
         start. In a kernel it returns at once (the frames run on the
         kernel's event loop); outside a running event loop it plays
-        through to the end first (with a trainer: to max_steps, or at
-        once if there is none)."""
+        through to the end first (with a trainer: to max_steps or until
+        it is done, or at once if it has neither)."""
         self._needs_play("play")
         if self._playing:
             return self
@@ -558,7 +566,8 @@ class Explorer:
         if loop is not None:
             self._timer = loop.call_later(self._period(), self._tick)
             return self
-        if self.trainer is not None and self.max_steps is None:
+        if self.trainer is not None and self.max_steps is None \
+                and not hasattr(self.trainer, "done"):
             self._set_playing(False)        # no end to play to
         while self._playing:
             time.sleep(self._period())
@@ -615,11 +624,20 @@ class Explorer:
         if self.max_steps is not None:
             steps = min(steps, self.max_steps - self._count)
         try:
-            self.trainer.step(steps)
+            taken = self.trainer.step(steps)
+            if taken is not None:
+                taken = validation.as_positive(
+                    taken, "the steps trainer.step(k) returned", "Explorer",
+                    integer=True, allow_zero=True)
+                if not 0 <= taken <= steps:
+                    raise ValueError(
+                        f"Explorer: trainer.step({steps}) must return the "
+                        f"steps it took, from 0 to {steps} (or None), got "
+                        f"{taken}")
         except Exception as exc:
             self._show_error(exc)
             return
-        self._count += steps
+        self._count += steps if taken is None else int(taken)
         self.redraw()
 
     def _move_to(self, value):

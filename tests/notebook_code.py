@@ -7,8 +7,9 @@ functions it calls) with the cell tag ``model``; the cells of an optional
 tagged ``fast``. `load_model(notebook)` executes the cells with the tags
 asked for (``model`` alone by default), and only those, in a fresh module
 and returns its namespace: no figures, no training, no sliders. The module
-is registered in `sys.modules`, so the lesson's classes pickle and clone
-the way scikit-learn's estimator checks expect.
+is registered in `sys.modules` (and loaded once while its source stays the
+same), so the lesson's classes pickle and clone the way scikit-learn's
+estimator checks expect.
 """
 import sys
 import types
@@ -40,8 +41,12 @@ def load_model(notebook, tags=("model",)):
     name = "lesson_" + Path(notebook).stem.replace("-", "_")
     if tuple(tags) != ("model",):
         name += "_" + "_".join(tags)
+    source = model_source(notebook, tags)
+    module = sys.modules.get(name)
+    if module is not None and getattr(module, "__source__", None) == source:
+        return module.__dict__     # one class per name, or pickle fails
     module = types.ModuleType(name)
+    module.__source__ = source
     sys.modules[name] = module
-    exec(compile(model_source(notebook, tags), notebook, "exec"),
-         module.__dict__)
+    exec(compile(source, notebook, "exec"), module.__dict__)
     return module.__dict__

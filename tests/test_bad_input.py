@@ -494,6 +494,16 @@ TABLE = {
         timing.best_time, f=function(lambda: None), repeats=size(2)),
     "timing.format_duration": row(
         timing.format_duration, seconds=nonneg(0.5)),
+    "timing.compare": row(
+        timing.compare,
+        functions=custom(
+            {"slow": lambda: None, "fast": lambda: None},
+            Bad("None", None, ["dict", "NoneType"]),
+            Bad("one", {"slow": lambda: None}, ["at least two", "of 1"]),
+            Bad("a number", {"slow": lambda: None, "fast": 3},
+                ["'fast'", "int"]),
+            Bad("a name", {"slow": lambda: None, 2: len}, ["names", "2"])),
+        repeats=size(2)),
     "timing.format_speedup": row(
         timing.format_speedup, slow_seconds=positive(1.0),
         fast_seconds=positive(0.02)),

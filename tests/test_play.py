@@ -377,9 +377,9 @@ def test_a_trainer_plays_steps_resets_and_is_tuned_in_a_kernel():
                        TRAINER_FAIL, TRAINER_TO_THE_END):
             run_cell(client, nb, source)
         cost = tagged(run_cell(client, nb, TRAINER_COST), "COST")
+    # measured, never asserted: speed is held to its budget in make bench
     print(f"a frame of the trainer (step, draw, PNG): {cost * 1e3:.1f} ms "
           f"(median of 30)")
-    assert cost < 0.1
 
 
 def test_a_trainer_outside_an_event_loop():
@@ -408,6 +408,53 @@ def test_a_trainer_outside_an_event_loop():
     assert explorer.trainer.lr == 0.2 and explorer.count == 6
     explorer.reset().step()
     assert explorer.trainer.n == 1 and explorer.trainer.lr == 0.2
+
+
+def test_a_trainer_that_finishes_stops_play_and_step():
+    fig, ax = widgets.figure(figsize=(2, 2))
+    dot, = ax.plot([], [], "o")
+    ax.set(xlim=(0, 10), ylim=(0, 1))
+
+    class Solver:                          # converges after 5 steps
+        def reset(self, tol):
+            self.n, self.tol = 0, tol
+
+        @property
+        def done(self):
+            return self.n >= 5
+
+        def step(self, k):
+            taken = min(k, 5 - self.n)
+            self.n += taken
+            return taken
+
+        def draw(self):
+            dot.set_data([self.n], [0.5])
+
+    explorer = widgets.Explorer(fig, None, {
+        "tol": ipywidgets.FloatSlider(value=0.5, min=0.1, max=1.0)},
+        dpi=20, trainer=Solver(), per_frame=3)
+    explorer.speed.value = 50
+    explorer.play()          # no max_steps, but the solver ends: 3 + 2
+    assert explorer.trainer.n == 5 and explorer.count == 5
+    assert not explorer.playing and explorer.counter.value == "step 5"
+    explorer.step()                        # done: nothing more to take
+    assert explorer.trainer.n == explorer.count == 5
+    explorer.play()                        # a fresh run, played out again
+    assert explorer.trainer.n == explorer.count == 5 and not explorer.playing
+    explorer.reset().step()
+    assert explorer.trainer.n == explorer.count == 1
+
+    class Liar(Solver):
+        def step(self, k):
+            self.n += k
+            return k + 1
+    bad = widgets.Explorer(fig, None, {
+        "tol": ipywidgets.FloatSlider(value=0.5, min=0.1, max=1.0)},
+        dpi=20, trainer=Liar())
+    bad.step()
+    assert "must return the steps it took, from 0 to 1" in bad.error, \
+        bad.error
 
 
 PROBED = """

@@ -49,3 +49,22 @@ def test_bad_input():
     with pytest.raises(ValueError, match="slow_seconds must be a positive "
                                          "number, got 0"):
         timing.format_speedup(0, 1)
+
+
+def test_compare_times_each_function_and_compares_with_the_first():
+    calls = {"slow": 0, "fast": 0}
+
+    def slow():
+        calls["slow"] += 1
+        time.sleep(0.02)
+
+    def fast():
+        calls["fast"] += 1
+
+    line = timing.compare({"slow": slow, "fast": fast}, repeats=2)
+    assert calls == {"slow": 2, "fast": 2}
+    assert re.fullmatch(r"slow \S+ ms, fast \S+ µs \(\d+x faster\)", line), \
+        line
+    for regex, replace in sanitizers():
+        line = regex.sub(replace, line)
+    assert line == "slow DURATION, fast DURATION (SPEEDUP)"
