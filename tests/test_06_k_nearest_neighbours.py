@@ -1,21 +1,31 @@
 """The KNNClassifier and KNNRegressor of 06-k-nearest-neighbours.ipynb
 (its cells tagged `model`), checked against scikit-learn's brute-force
-neighbours and fed bad input."""
+neighbours, run through scikit-learn's own estimator checks and fed bad
+input; and the fast search of its optional last section (cells tagged
+`fast`), which must find the same neighbours."""
 import numpy as np
 import pytest
+from sklearn.base import clone
 from sklearn.datasets import load_diabetes, load_digits, load_iris
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import GridSearchCV, train_test_split
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 
+from estimator_checks import sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "06-k-nearest-neighbours.ipynb"
 MODELS = ("KNNClassifier", "KNNRegressor")
+LESSON = load_model(NOTEBOOK)
 
 
 @pytest.fixture(scope="module")
 def lesson():
-    return load_model(NOTEBOOK)
+    return LESSON
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return load_model(NOTEBOOK, tags=("model", "fast"))
 
 
 @pytest.fixture(scope="module")
@@ -120,14 +130,27 @@ def test_exact_matches_take_all_the_weight(lesson):
     assert clf.predict(np.array([[0.0, 0.0]]))[0] == 1    # 1-1 tie: smaller
 
 
-def test_blocks_give_the_same_answer(lesson, digits):
-    X_train, X_test, _, _ = digits
-    sq_train = np.sum(X_train ** 2, axis=1)
-    whole = lesson["k_nearest"](X_test, X_train, sq_train, 5,
-                                block_size=10 ** 9)
-    tiny = lesson["k_nearest"](X_test, X_train, sq_train, 5, block_size=1)
-    assert np.array_equal(whole[1], tiny[1])
-    assert np.array_equal(whole[0], tiny[0])
+def test_distances_no_loops_equals_the_definition(lesson):
+    # the no-loops formula against sqrt(sum (a - b)^2), whatever the shapes
+    rng = np.random.default_rng(1)
+    for M, N, n_dims in [(1, 1, 1), (1, 7, 3), (6, 1, 2), (5, 8, 4)]:
+        X = rng.normal(size=(M, n_dims))
+        X_train = rng.normal(size=(N, n_dims))
+        direct = np.sqrt(np.sum((X[:, None, :] - X_train[None, :, :]) ** 2,
+                                axis=2))
+        got = lesson["distances_no_loops"](X, X_train)
+        assert got.shape == (M, N)
+        assert np.allclose(got, direct, rtol=0, atol=1e-7)
+
+
+@pytest.mark.parametrize("k", [1, 2, 5, 10, 30])
+def test_iris_in_mm_ties_go_to_the_earlier_row(lesson, k):
+    # whole millimetres: exact duplicates and many equal distances
+    X, y = load_iris(return_X_y=True)
+    X_mm = np.round(X[:, :2] * 10)
+    dist, ind = lesson["KNNClassifier"](k=k).fit(X_mm, y).kneighbors(X_mm)
+    assert np.array_equal(ind, stable_nearest(X_mm, X_mm, k))
+    assert np.all(dist[:, 0] == 0), "each flower is 0 from itself"
 
 
 def test_k_equal_to_n_train_and_labels_kept(lesson):
@@ -222,7 +245,7 @@ def test_nan(lesson, name):
     X_nan[3, 1] = np.nan
     with pytest.raises(ValueError, match="X must hold finite numbers"):
         lesson[name]().fit(X_nan, y)
-    with pytest.raises(ValueError, match="y must hold finite numbers"):
+    with pytest.raises(ValueError, match="y must hold finite"):
         lesson[name]().fit(X, np.where(y == 1, np.nan, 0.0))
     model = lesson[name](k=3).fit(X, y)
     with pytest.raises(ValueError, match="X must hold finite numbers"):
@@ -247,8 +270,9 @@ def test_single_class(lesson):
 @pytest.mark.parametrize("name", MODELS)
 def test_bad_k(lesson, name):
     X, y = np.eye(4), [0, 1, 0, 1]
-    with pytest.raises(ValueError, match=r"at most the number of training "
-                                         r"samples \(4\), got k=5"):
+    with pytest.raises(ValueError, match=r"at most n_samples = 4, the "
+                                         r"number of training samples, "
+                                         r"got k=5"):
         lesson[name](k=5).fit(X, y)
     for bad in (0, -2, 2.5):
         with pytest.raises(ValueError, match="k must be a positive whole"):
@@ -264,3 +288,128 @@ def test_bad_weights(lesson, name):
     with pytest.raises(ValueError, match="'uniform' or 'distance', got "
                                          "'inverse'"):
         lesson[name](weights="inverse").fit(np.eye(6), [0, 1] * 3)
+
+
+# --- an estimator: probabilities, labels of any kind, scikit-learn's tools --
+
+@pytest.mark.parametrize("weights", ["uniform", "distance"])
+def test_predict_proba_equals_sklearn_on_digits(lesson, digits, weights):
+    X_train, X_test, y_train, _ = digits
+    ours = lesson["KNNClassifier"](k=5, weights=weights).fit(X_train,
+                                                             y_train)
+    theirs = KNeighborsClassifier(n_neighbors=5, weights=weights,
+                                  algorithm="brute").fit(X_train, y_train)
+    proba = ours.predict_proba(X_test)
+    assert proba.shape == (len(X_test), 10)
+    assert np.allclose(proba, theirs.predict_proba(X_test), rtol=0,
+                       atol=1e-12)
+    assert np.array_equal(ours.classes_[np.argmax(proba, axis=1)],
+                          ours.predict(X_test))
+
+
+def test_string_labels(lesson):
+    # the species' names, as in the lesson's section 9
+    iris = load_iris()
+    names = iris.target_names[iris.target]
+    X_mm = np.round(iris.data[:, :2] * 10)
+    ours = lesson["KNNClassifier"](k=7).fit(X_mm, names)
+    theirs = KNeighborsClassifier(n_neighbors=7, algorithm="brute").fit(
+        X_mm, names)
+    assert list(ours.classes_) == ["setosa", "versicolor", "virginica"]
+    assert np.array_equal(ours.predict(X_mm), theirs.predict(X_mm))
+    assert ours.score(X_mm, names) == theirs.score(X_mm, names)
+
+
+def test_params_clone_and_grid_search(lesson):
+    X, y = load_iris(return_X_y=True)
+    X_mm = np.round(X[:, :2] * 10)
+    model = lesson["KNNClassifier"](k=7, weights="distance")
+    assert model.get_params() == {"k": 7, "weights": "distance"}
+    assert repr(model) == "KNNClassifier(k=7, weights='distance')"
+    copy = clone(model)
+    assert copy is not model and copy.get_params() == model.get_params()
+    search = GridSearchCV(lesson["KNNClassifier"](), {"k": [1, 5, 9]},
+                          cv=3).fit(X_mm, y)
+    assert search.best_params_["k"] in (1, 5, 9)
+    assert isinstance(search.best_estimator_, lesson["KNNClassifier"])
+
+
+# --- scikit-learn's own estimator checks -------------------------------------
+
+# Each failure below comes from the course's helpers.validation, on purpose:
+# its messages name the function, what was expected and what came, in the
+# course's words rather than scikit-learn's.
+HELPERS_VALIDATION = {
+    "check_n_features_in_after_fitting":
+        "the wrong number of features is refused in the course's words "
+        "('predict: X must have shape (n_samples, 4), got (10, 3)'), not "
+        "scikit-learn's 'X has 3 features, but ... is expecting 4'",
+    "check_fit2d_predict1d":
+        "helpers.validation reads a 1-D X of n_features numbers as one "
+        "sample (a learner's single query), where scikit-learn refuses it",
+    "check_supervised_y_2d":
+        "a y of shape (n, 1) is refused with 'flatten it with .ravel()' "
+        "(the course's rule: (n,) and (n, 1) mixed make (n, n) matrices), "
+        "where scikit-learn warns and flattens",
+    "check_complex_data":
+        "complex X is a TypeError naming the complex numbers, where "
+        "scikit-learn expects a ValueError",
+    "check_requires_y_none":
+        "fit(X, None) is a TypeError ('y must be ... numbers, got None'), "
+        "where scikit-learn expects a ValueError",
+    "check_dtype_object":
+        "an object array of dicts is refused in the course's words ('got "
+        "an object array holding dict values'), not scikit-learn's",
+    "check_estimators_empty_data_messages":
+        "X with 0 features is refused as 'X must not be empty, got shape "
+        "(12, 0)', not with scikit-learn's '0 feature(s)' message",
+}
+EXPECTED_FAILURES = {"KNNClassifier": HELPERS_VALIDATION,
+                     "KNNRegressor": HELPERS_VALIDATION}
+
+
+@sklearn_checks([LESSON["KNNClassifier"](k=3), LESSON["KNNRegressor"](k=3)],
+                EXPECTED_FAILURES)
+def test_scikit_learn_estimator_checks(estimator, check):
+    check(estimator)
+
+
+# --- the fast search of the optional last section ----------------------------
+
+def test_blocks_give_the_same_answer(fast, digits):
+    X_train, X_test, _, _ = digits
+    sq_train = np.sum(X_train ** 2, axis=1)
+    whole = fast["k_nearest"](X_test, X_train, sq_train, 5,
+                              block_size=10 ** 9)
+    tiny = fast["k_nearest"](X_test, X_train, sq_train, 5, block_size=1)
+    assert np.array_equal(whole[1], tiny[1])
+    assert np.array_equal(whole[0], tiny[0])
+
+
+@pytest.mark.parametrize("weights", ["uniform", "distance"])
+def test_fast_builds_the_same_model_on_digits(fast, digits, weights):
+    X_train, X_test, y_train, _ = digits
+    readable = fast["KNNClassifier"](k=5, weights=weights).fit(X_train,
+                                                               y_train)
+    quick = fast["FastKNNClassifier"](k=5, weights=weights).fit(X_train,
+                                                                y_train)
+    for a, b in zip(readable.kneighbors(X_test), quick.kneighbors(X_test)):
+        assert np.array_equal(a, b)
+    assert np.array_equal(readable.predict(X_test), quick.predict(X_test))
+    assert np.array_equal(readable.predict_proba(X_test),
+                          quick.predict_proba(X_test))
+    reg = fast["KNNRegressor"](k=5, weights=weights).fit(X_train, y_train)
+    reg_quick = fast["FastKNNRegressor"](k=5, weights=weights).fit(
+        X_train, y_train)
+    assert np.array_equal(reg.predict(X_test), reg_quick.predict(X_test))
+
+
+@pytest.mark.parametrize("k", [1, 2, 5, 17, 60])
+def test_fast_keeps_the_tie_rule(fast, k):
+    rng = np.random.default_rng(0)
+    X_train = rng.integers(0, 4, size=(60, 2)).astype(float)
+    X = rng.integers(0, 4, size=(25, 2)).astype(float)
+    model = fast["FastKNNClassifier"](k=k).fit(X_train, np.arange(60) % 3)
+    _, ind = model.kneighbors(X)
+    assert np.array_equal(ind, stable_nearest(X, X_train, k))
+

@@ -8,13 +8,12 @@ WRONG = [
 diff = X[:, None, :] - X_train[None, :, :]
 return np.sum(np.abs(diff), axis=1)          # wrong axis
 """,
-    # Exercise 2: the weights forgotten, every neighbour counts once:
-    # right for uniform weights, wrong for distance weights
+    # Exercise 2: "most neighbours agree" (a share above one half) taken
+    # for "all agree": the unanimous group gets the 3-2 votes too
     """
-dist, ind = model.kneighbors(X)
-votes = np.zeros((len(ind), len(model.classes_)))
-np.add.at(votes, (np.arange(len(ind))[:, None], model.y_codes_[ind]), 1)
-return votes / np.sum(votes, axis=1, keepdims=True)
+unanimous = proba.max(axis=1) > 0.5
+accuracy_unanimous = np.mean(correct[unanimous])
+accuracy_split = np.mean(correct[~unanimous])
 """,
     # Exercise 3: off by one: best_k is the position of the best k in
     # k_values, not the k itself
