@@ -21,13 +21,12 @@ return model.classes_[np.argmax(tree.value[node])]
     # Exercise 3: the impurities alone, not weighted by the node sizes
     # (I_t - I_L - I_R instead of N_t I_t - N_L I_L - N_R I_R)
     """
-importances = np.zeros(n_features)
-for node in np.flatnonzero(tree.children_left != LEAF):
-    left = tree.children_left[node]
-    right = tree.children_right[node]
-    importances[tree.feature[node]] += (tree.impurity[node]
-                                        - tree.impurity[left]
-                                        - tree.impurity[right])
+importances = np.zeros(model.n_features_in_)
+for node, _ in walk(model.root_):
+    if not node.is_leaf():
+        importances[node.feature] += (entropy(node.counts)
+                                      - entropy(node.left.counts)
+                                      - entropy(node.right.counts))
 return importances / importances.sum()
 """,
 ]
