@@ -1,33 +1,79 @@
-"""Lesson 08's random forest (the notebook's cells tagged `model`):
-agreement with scikit-learn, bad input, refitting, determinism, and the
-pieces of the lesson (bootstrap, features drawn at every split, soft vote,
-out-of-bag score)."""
+"""Lesson 08's random forests: the readable forest (cells tagged `model`,
+a loop of bootstrap samples and lesson 07's trees) and the optional
+all-trees-at-once forest (cells tagged `fast`): agreement with
+scikit-learn and with each other, scikit-learn's estimator checks, bad
+input, refitting, determinism, and the pieces of the lesson (bootstrap,
+features drawn at every split, soft vote, out-of-bag score)."""
 import numpy as np
 import pytest
+from sklearn.base import clone
 from sklearn.ensemble import RandomForestClassifier as SklearnForest
 
+from estimator_checks import sklearn_checks
 from helpers import trees
 from notebook_code import load_model
 
 LESSON = load_model("08-random-forests.ipynb")
+FAST = load_model("08-random-forests.ipynb", tags=("model", "fast"))
 Forest = LESSON["RandomForestClassifier"]
+AllAtOnce = FAST["RandomForestAllAtOnce"]
+BOTH = pytest.mark.parametrize("Model", [Forest, AllAtOnce],
+                               ids=["readable", "all_at_once"])
+
+
+def node_count(model):
+    """All the nodes of a fitted forest, of either kind."""
+    if hasattr(model, "forest_"):
+        return model.forest_.node_count
+    return sum(tree.tree_.node_count for tree in model.estimators_)
 
 
 # ---------------------------------------------------------------- agreement
 
-def test_agrees_with_scikit_learn_on_digits(digits):
+@BOTH
+def test_agrees_with_scikit_learn_on_digits(Model, digits):
+    # the mean over three seeds, as random forests are random: test and
+    # out-of-bag accuracy within 2 points, and about as many nodes
     X_train, X_test, y_train, y_test = digits
-    settings = dict(n_estimators=100, max_features="sqrt", bootstrap=True,
-                    oob_score=True, random_state=0)
-    ours = Forest(**settings).fit(X_train, y_train)
-    sk = SklearnForest(n_jobs=1, **settings).fit(X_train, y_train)
-    test = [np.mean(m.predict(X_test) == y_test) for m in (ours, sk)]
-    assert abs(test[0] - test[1]) <= 0.02
-    assert test[0] > 0.96
-    assert abs(ours.oob_score_ - sk.oob_score_) <= 0.02
-    # trees grown until pure: about as many nodes as scikit-learn's
+    ours, theirs = [], []
+    for seed in (0, 1, 2):
+        settings = dict(n_estimators=100, max_features="sqrt",
+                        bootstrap=True, oob_score=True, random_state=seed)
+        for found, model in ((ours, Model(**settings)),
+                             (theirs, SklearnForest(n_jobs=1, **settings))):
+            model.fit(X_train, y_train)
+            found.append((model.score(X_test, y_test), model.oob_score_))
+    ours, theirs = np.mean(ours, axis=0), np.mean(theirs, axis=0)
+    assert abs(ours[0] - theirs[0]) <= 0.02
+    assert ours[0] > 0.96
+    assert abs(ours[1] - theirs[1]) <= 0.02
+    sk = SklearnForest(n_estimators=30, random_state=0).fit(X_train, y_train)
     sk_nodes = sum(e.tree_.node_count for e in sk.estimators_)
-    assert abs(ours.forest_.node_count / sk_nodes - 1) < 0.05
+    mine = Model(n_estimators=30, random_state=0).fit(X_train, y_train)
+    assert abs(node_count(mine) / sk_nodes - 1) < 0.05
+
+
+def test_the_fast_forest_grows_the_same_kind_of_forest(digits, wine):
+    # not the same trees (the random numbers come in another order), but
+    # grown by the same rules: same accuracy and size, within noise ...
+    X_train, X_test, y_train, y_test = digits
+    settings = dict(n_estimators=60, oob_score=True, random_state=1)
+    slow = Forest(**settings).fit(X_train, y_train)
+    fast = AllAtOnce(**settings).fit(X_train, y_train)
+    assert abs(slow.score(X_test, y_test) - fast.score(X_test, y_test)) < 0.02
+    assert abs(slow.oob_score_ - fast.oob_score_) < 0.02
+    assert abs(node_count(slow) / node_count(fast) - 1) < 0.05
+    # ... and exactly the same forest when nothing is random: no
+    # bootstrap, every feature at every split
+    for X_train, X_test, y_train, _ in (digits, wine):
+        for criterion in ("gini", "entropy"):
+            settings = dict(n_estimators=2, bootstrap=False,
+                            max_features=None, criterion=criterion)
+            slow = Forest(**settings).fit(X_train, y_train)
+            fast = AllAtOnce(**settings).fit(X_train, y_train)
+            assert node_count(fast) == node_count(slow)
+            assert np.array_equal(slow.predict_proba(X_test),
+                                  fast.predict_proba(X_test))
 
 
 def test_one_tree_on_all_samples_is_lesson_07s_tree(digits, wine):
@@ -35,25 +81,84 @@ def test_one_tree_on_all_samples_is_lesson_07s_tree(digits, wine):
     # must be helpers.trees' tree (same search, same tie-breaking)
     for X_train, X_test, y_train, _ in (digits, wine):
         for criterion in ("gini", "entropy"):
-            one = Forest(n_estimators=1, bootstrap=False, max_features=None,
-                         criterion=criterion).fit(X_train, y_train)
             tree = trees.DecisionTreeClassifier(criterion=criterion)
             tree.fit(X_train, y_train)
-            assert one.forest_.node_count == tree.tree_.node_count
-            assert np.array_equal(one.forest_.threshold,
-                                  tree.tree_.threshold)
-            assert np.array_equal(one.predict(X_test), tree.predict(X_test))
+            for Model in (Forest, AllAtOnce):
+                one = Model(n_estimators=1, bootstrap=False,
+                            max_features=None, criterion=criterion)
+                one.fit(X_train, y_train)
+                assert node_count(one) == tree.tree_.node_count
+                assert np.array_equal(one.predict(X_test),
+                                      tree.predict(X_test))
+            fast = one.forest_
+            assert np.array_equal(fast.threshold, tree.tree_.threshold)
+
+
+# ------------------------------------------------ scikit-learn's checks
+
+# Every expected failure comes from helpers.validation, which all the
+# course's models share: its messages say what was expected and what
+# came in the course's own words, not in the words these checks look for.
+VALIDATION = {
+    "check_estimators_unfitted":
+        "predict before fit raises helpers.validation's ValueError 'not "
+        "fitted yet; call fit(X, y) first', not sklearn's NotFittedError",
+    "check_n_features_in_after_fitting":
+        "the wrong width is refused with 'X must have shape (n_samples, "
+        "4), got (n, 3)', not sklearn's 'X has 3 features, but ...'",
+    "check_complex_data":
+        "complex X is refused with a TypeError that says to keep .real "
+        "or abs(), not sklearn's ValueError 'Complex data not supported'",
+    "check_dtype_object":
+        "an object array of dicts is refused in the course's words ('X "
+        "must be numbers'), not sklearn's 'argument must be a string or "
+        "a number'",
+    "check_estimators_empty_data_messages":
+        "X of shape (12, 0) is refused as 'X must not be empty', not "
+        "with sklearn's '0 feature(s) (shape=(12, 0))' wording",
+    "check_supervised_y_2d":
+        "a column y of shape (n, 1) is refused, with a hint to .ravel(), "
+        "instead of flattened with a warning: mixing (n,) and (n, 1) is a "
+        "classic beginner's bug",
+    "check_fit2d_1sample":
+        "one sample is refused as 'y must hold at least 2 classes', not "
+        "with the '1 sample' words the check looks for",
+    "check_fit2d_predict1d":
+        "a 1-D X of n_features values is read as one sample "
+        "(helpers.validation.as_matrix), not refused",
+    "check_requires_y_none":
+        "fit(X, None) raises a TypeError 'y must be class labels ..., "
+        "got None', not one of the messages the check looks for",
+}
+EXPECTED_FAILURES = {"RandomForestClassifier": VALIDATION,
+                     "RandomForestAllAtOnce": VALIDATION}
+
+
+@sklearn_checks([Forest(n_estimators=5, random_state=0),
+                 AllAtOnce(n_estimators=5, random_state=0)],
+                EXPECTED_FAILURES)
+def test_scikit_learn_estimator_checks(estimator, check):
+    check(estimator)
+
+
+def test_clone_and_params():
+    model = Forest(n_estimators=7, max_depth=3, random_state=2)
+    copy = clone(model)
+    assert copy.get_params() == model.get_params()
+    assert repr(model) == ("RandomForestClassifier(max_depth=3, "
+                           "n_estimators=7, random_state=2)")
 
 
 # ---------------------------------------------------------------- bad input
 
-def test_bad_input_beyond_the_shared_checks():
+@BOTH
+def test_bad_input_beyond_the_shared_checks(Model):
     # the checks every model shares are in tests/test_models_bad_input.py;
     # here: the forest's other methods, and its exact label messages
     X = np.arange(20.0).reshape(10, 2)
     y = np.array([0, 1] * 5)
-    model = Forest(n_estimators=3, random_state=0)
-    for method in (model.predict_proba, model.apply):
+    model = Model(n_estimators=3, random_state=0)
+    for method in (model.predict_proba, model.proba_per_tree):
         with pytest.raises(ValueError, match=r"not fitted yet"):
             method(X)
     with pytest.raises(ValueError, match=r"at least 2 classes, got only "
@@ -65,6 +170,7 @@ def test_bad_input_beyond_the_shared_checks():
         model.fit(X, y_nan)
 
 
+@BOTH
 @pytest.mark.parametrize("settings, match", [
     (dict(n_estimators=0), r"n_estimators must be a positive whole number"),
     (dict(n_estimators=2.5), r"n_estimators must be a positive whole"),
@@ -79,82 +185,107 @@ def test_bad_input_beyond_the_shared_checks():
     (dict(oob_score=True, bootstrap=False), r"oob_score=True needs "
                                             r"bootstrap=True"),
 ])
-def test_bad_settings_raise(settings, match):
+def test_bad_settings_raise(Model, settings, match):
     X = np.arange(20.0).reshape(10, 2)
     with pytest.raises(ValueError, match=match):
-        Forest(**settings).fit(X, [0, 1] * 5)
+        Model(**settings).fit(X, [0, 1] * 5)
 
 
 # ----------------------------------------------------- refit, determinism
 
-def test_refit_starts_afresh(digits, wine):
+@BOTH
+def test_refit_starts_afresh(Model, digits, wine):
     X_train, X_test, y_train, _ = wine
-    model = Forest(n_estimators=5, oob_score=True, random_state=3)
+    model = Model(n_estimators=5, oob_score=True, random_state=3)
     model.fit(digits[0], digits[2])                 # 64 features, 10 classes
     model.fit(X_train, y_train)                     # 13 features, 3 classes
-    fresh = Forest(n_estimators=5, oob_score=True,
-                   random_state=3).fit(X_train, y_train)
-    assert model.n_features_in_ == 13 and model.max_features_ == 3
+    fresh = Model(n_estimators=5, oob_score=True,
+                  random_state=3).fit(X_train, y_train)
+    assert model.n_features_in_ == 13
     assert np.array_equal(model.classes_, [0, 1, 2])
     assert model.in_bag_.shape == (5, len(X_train))
-    assert np.array_equal(model.forest_.feature, fresh.forest_.feature)
-    assert np.array_equal(model.predict(X_test), fresh.predict(X_test))
+    assert np.array_equal(model.in_bag_, fresh.in_bag_)
+    assert np.array_equal(model.predict_proba(X_test),
+                          fresh.predict_proba(X_test))
     assert model.oob_score_ == fresh.oob_score_
 
 
-def test_fits_are_deterministic(digits):
+@BOTH
+def test_fits_are_deterministic(Model, digits):
     X_train, X_test, y_train, _ = digits
-    runs = [Forest(n_estimators=10, random_state=7).fit(X_train, y_train)
+    runs = [Model(n_estimators=10, random_state=7).fit(X_train, y_train)
             for _ in range(2)]
-    assert np.array_equal(runs[0].forest_.feature, runs[1].forest_.feature)
     assert np.array_equal(runs[0].in_bag_, runs[1].in_bag_)
     assert np.array_equal(runs[0].predict_proba(X_test),
                           runs[1].predict_proba(X_test))
-    other = Forest(n_estimators=10, random_state=8).fit(X_train, y_train)
+    other = Model(n_estimators=10, random_state=8).fit(X_train, y_train)
     assert not np.array_equal(other.in_bag_, runs[0].in_bag_)
     # a generator as random_state: the fit draws from it (and advances it)
     rng = np.random.default_rng(0)
-    a = Forest(n_estimators=2, random_state=rng).fit(X_train, y_train)
-    b = Forest(n_estimators=2, random_state=rng).fit(X_train, y_train)
+    a = Model(n_estimators=2, random_state=rng).fit(X_train, y_train)
+    b = Model(n_estimators=2, random_state=rng).fit(X_train, y_train)
     assert not np.array_equal(a.in_bag_, b.in_bag_)
+
+
+def test_a_shorter_forest_is_the_first_trees_of_a_longer_one(digits):
+    # one tree after the other from one generator: the explorer's "first
+    # n trees" are the forest of n trees
+    X_train, X_test, y_train, _ = digits
+    long = Forest(n_estimators=8, random_state=4).fit(X_train, y_train)
+    short = Forest(n_estimators=3, random_state=4).fit(X_train, y_train)
+    assert np.array_equal(long.in_bag_[:3], short.in_bag_)
+    assert np.array_equal(long.proba_per_tree(X_test)[:3],
+                          short.proba_per_tree(X_test))
 
 
 # ---------------------------------------------------- the lesson's pieces
 
-def test_bootstrap_samples(digits):
+@BOTH
+def test_bootstrap_samples(Model, digits):
     X_train, _, y_train, _ = digits
     n = len(X_train)
-    model = Forest(n_estimators=20, random_state=0).fit(X_train, y_train)
+    model = Model(n_estimators=20, random_state=0).fit(X_train, y_train)
     assert np.all(model.in_bag_.sum(axis=1) == n)
-    roots = np.arange(20)
-    assert np.all(model.forest_.n_node_samples[roots] == n)   # with copies
     assert abs(np.mean(model.in_bag_ == 0) - (1 - 1 / n) ** n) < 0.01
-    whole = Forest(n_estimators=3, bootstrap=False,
-                   random_state=0).fit(X_train, y_train)
+    whole = Model(n_estimators=3, bootstrap=False,
+                  random_state=0).fit(X_train, y_train)
     assert np.all(whole.in_bag_ == 1)
 
 
+def test_each_tree_grows_on_its_bootstrap_sample(digits):
+    X_train, _, y_train, _ = digits
+    model = Forest(n_estimators=5, random_state=0).fit(X_train, y_train)
+    for tree, in_bag in zip(model.estimators_, model.in_bag_):
+        assert tree.tree_.n_node_samples[0] == len(X_train)  # with copies
+        # the root's class fractions are those of the bootstrap sample
+        counts = np.bincount(y_train, weights=in_bag, minlength=10)
+        assert np.allclose(tree.tree_.value[0], counts / counts.sum())
+
+
 def test_features_are_drawn_at_every_split(digits):
-    X_train, X_test, y_train, y_test = digits
+    X_train, _, y_train, _ = digits
     one = Forest(n_estimators=1, random_state=0).fit(X_train, y_train)
-    assert one.max_features_ == 8
-    used = one.forest_.feature[one.forest_.feature >= 0]
+    tree = one.estimators_[0]
+    assert tree.max_features_ == 8
+    used = tree.tree_.feature[tree.tree_.feature >= 0]
     assert len(np.unique(used)) > 20        # not one fixed set of 8
-    # a node where only pixel 5 varies still gets pixel 5
+    # the fast forest's own draw: a node where only pixel 5 varies still
+    # gets pixel 5
     pair = np.array([X_train[0], X_train[0]])
     pair[1, 5] += 1
     ranks, _ = trees.rank_values(pair)
-    feats = LESSON["draw_features"](ranks, np.tile([0, 1], 6),
-                                    np.repeat(np.arange(6), 2), 6, 8,
-                                    np.random.default_rng(0))
+    feats = FAST["draw_features"](ranks, np.tile([0, 1], 6),
+                                  np.repeat(np.arange(6), 2), 6, 8,
+                                  np.random.default_rng(0))
     assert feats.shape == (6, 8)
     assert np.all(np.any(feats == 5, axis=1))
     assert all(len(set(row)) == 8 for row in feats)
 
 
-def test_soft_vote_and_apply(wine):
+@BOTH
+def test_soft_vote(Model, wine):
     X_train, X_test, y_train, _ = wine
-    model = Forest(n_estimators=7, max_depth=3, random_state=1)
+    model = Model(n_estimators=7, max_depth=3, random_state=1)
     model.fit(X_train, y_train)
     per_tree = model.proba_per_tree(X_test)
     assert per_tree.shape == (7, len(X_test), 3)
@@ -163,24 +294,12 @@ def test_soft_vote_and_apply(wine):
     assert np.allclose(proba.sum(axis=1), 1)
     assert np.array_equal(model.predict(X_test),
                           model.classes_[np.argmax(proba, axis=1)])
-    leaves = model.apply(X_test)
-    assert leaves.shape == (len(X_test), 7)
-    tree = model.forest_
-    assert np.all(tree.children_left[leaves] == trees.LEAF)
-    assert model.forest_.max_depth <= 3
-    for t in range(7):                      # walk each tree from its root
-        for x, leaf in zip(X_test[:10], leaves[:10, t]):
-            node = t
-            while tree.children_left[node] != trees.LEAF:
-                node = (tree.children_left[node]
-                        if x[tree.feature[node]] <= tree.threshold[node]
-                        else tree.children_right[node])
-            assert node == leaf
 
 
-def test_out_of_bag_score_by_hand(wine):
+@BOTH
+def test_out_of_bag_score_by_hand(Model, wine):
     X_train, _, y_train, _ = wine
-    model = Forest(n_estimators=15, oob_score=True, random_state=2)
+    model = Model(n_estimators=15, oob_score=True, random_state=2)
     model.fit(X_train, y_train)
     out = model.in_bag_ == 0
     votes = np.sum(model.proba_per_tree(X_train) * out[:, :, None], axis=0)
@@ -189,7 +308,7 @@ def test_out_of_bag_score_by_hand(wine):
     assert model.oob_score_ == pytest.approx(expected)
     assert np.allclose(model.oob_decision_function_[scored].sum(axis=1), 1)
     assert np.all(np.isnan(model.oob_decision_function_[~scored]))
-    assert not hasattr(Forest(n_estimators=2).fit(X_train, y_train),
+    assert not hasattr(Model(n_estimators=2).fit(X_train, y_train),
                        "oob_score_")
 
 
@@ -197,8 +316,9 @@ def test_min_samples_leaf_and_any_labels(wine):
     X_train, X_test, y_train, _ = wine
     model = Forest(n_estimators=5, min_samples_leaf=4, random_state=0)
     model.fit(X_train, y_train)
-    leaves = model.forest_.children_left == trees.LEAF
-    assert model.forest_.n_node_samples[leaves].min() >= 4
+    for tree in model.estimators_:
+        leaves = tree.tree_.children_left == trees.LEAF
+        assert tree.tree_.n_node_samples[leaves].min() >= 4
     codes = model.predict(X_test)
     for labels in (np.array([-1, 1, 7]), np.array(["ash", "elm", "oak"])):
         named = Forest(n_estimators=5, min_samples_leaf=4, random_state=0)
@@ -207,13 +327,14 @@ def test_min_samples_leaf_and_any_labels(wine):
         assert np.array_equal(named.predict(X_test), labels[codes])
 
 
-def test_a_class_missing_from_a_bootstrap_sample():
+@BOTH
+def test_a_class_missing_from_a_bootstrap_sample(Model):
     # class 2 has one sample: most bootstrap samples miss it, the forest
     # still has a column for it and can predict it where a tree saw it
     rng = np.random.default_rng(0)
     X = np.vstack([rng.normal(0, 1, (20, 2)), rng.normal(5, 1, (20, 2)),
                    [[20.0, 20.0]]])
     y = np.array([0] * 20 + [1] * 20 + [2])
-    model = Forest(n_estimators=30, random_state=0).fit(X, y)
+    model = Model(n_estimators=30, random_state=0).fit(X, y)
     assert model.predict_proba(X).shape == (41, 3)
     assert model.predict([[20.0, 20.0]])[0] == 2
