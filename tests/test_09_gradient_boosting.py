@@ -1,21 +1,61 @@
 """The GradientBoostingRegressor of 09-gradient-boosting.ipynb (its cells
-tagged `model`): agreement with scikit-learn, bad input and settings,
-refitting (the source's defect 14: a tree list that never empties),
-determinism of the subsample draws, and staged predictions."""
+tagged `model`): agreement with scikit-learn, scikit-learn's own estimator
+checks, bad input and settings, refitting (the source's defect 14: a tree
+list that never empties), determinism of the subsample draws, staged
+predictions, and what the lesson's explorer relies on."""
 import numpy as np
 import pytest
 from sklearn.datasets import load_diabetes
 from sklearn.ensemble import GradientBoostingRegressor as SklearnBoosting
+from sklearn.exceptions import NotFittedError
 from sklearn.model_selection import train_test_split
 
+from estimator_checks import sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "09-gradient-boosting.ipynb"
+GradientBoostingRegressor = load_model(NOTEBOOK)["GradientBoostingRegressor"]
+
+# The checks the lesson's model fails, each a choice of the course's
+# helpers.validation (clear messages of its own, and no silent reshaping)
+# rather than a fault of the boosting.
+EXPECTED_FAILURES = {"GradientBoostingRegressor": {
+    "check_n_features_in_after_fitting":
+        "the wrong number of features is refused with the course's "
+        "message, 'X must have shape (n_samples, 4), got (15, 1)', not "
+        "scikit-learn's wording",
+    "check_complex_data":
+        "complex X is a TypeError naming the complex numbers "
+        "(helpers.validation), where scikit-learn expects a ValueError",
+    "check_dtype_object":
+        "an object X holding dicts is refused with the course's message, "
+        "not scikit-learn's wording",
+    "check_estimators_empty_data_messages":
+        "X with 0 features is refused as 'X must not be empty, got shape "
+        "(12, 0)', not in scikit-learn's wording",
+    "check_supervised_y_2d":
+        "a column y of shape (n, 1) is refused with a hint to flatten it "
+        "(the source's defect 5), where scikit-learn warns and ravels",
+    "check_fit2d_predict1d":
+        "predict reads a 1-D X of n_features numbers as one sample "
+        "(helpers.validation.as_matrix), where scikit-learn asks for a "
+        "reshape",
+    "check_requires_y_none":
+        "fit(X, None) is a TypeError naming None (helpers.validation), "
+        "where scikit-learn expects a ValueError",
+}}
+
+
+@sklearn_checks([GradientBoostingRegressor(n_estimators=10,
+                                           learning_rate=0.5, max_depth=2)],
+                EXPECTED_FAILURES)
+def test_scikit_learn_estimator_checks(estimator, check):
+    check(estimator)
 
 
 @pytest.fixture(scope="module")
 def Booster():
-    return load_model(NOTEBOOK)["GradientBoostingRegressor"]
+    return GradientBoostingRegressor
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +142,7 @@ def test_bad_input_beyond_the_shared_checks(Booster):
     X = np.arange(20.0).reshape(10, 2)
     y = np.linspace(0.0, 1.0, 10)
     model = Booster(n_estimators=3)
-    with pytest.raises(ValueError, match=r"not fitted yet"):
+    with pytest.raises(NotFittedError, match=r"not fitted yet"):
         model.staged_predict(X)
     with pytest.raises(ValueError, match=r"flatten"):
         model.fit(X, y.reshape(-1, 1))
@@ -180,3 +220,28 @@ def test_a_single_sample_and_a_constant_target(Booster):
     assert np.allclose(const.predict(X), 2.5)
     one = Booster(n_estimators=5).fit(X[:1], [4.0])
     assert np.allclose(one.predict(X), 4.0)
+
+
+# ------------------------------------------------------------ the explorer
+
+def test_the_first_trees_of_a_long_run_are_a_short_run(Booster):
+    # the explorer fits 300 trees per learning rate once and shows row
+    # n - 1 of staged_predict as the model of n trees: boosting is
+    # sequential, so that row is the model fitted with n trees
+    X, y = toy(80)
+    X_grid = np.linspace(0, 6, 50)[:, None].repeat(2, axis=1)
+    long = Booster(n_estimators=60, learning_rate=0.3, max_depth=2).fit(X, y)
+    short = Booster(n_estimators=20, learning_rate=0.3, max_depth=2).fit(X,
+                                                                        y)
+    assert np.allclose(long.staged_predict(X_grid)[19], short.predict(X_grid))
+    assert np.allclose(long.train_score_[:20], short.train_score_)
+
+
+def test_it_is_a_scikit_learn_estimator(Booster, diabetes):
+    from sklearn.base import clone
+    from sklearn.model_selection import cross_val_score
+    X_train, _, y_train, _ = diabetes
+    model = Booster(n_estimators=20, learning_rate=0.2, max_depth=2)
+    assert clone(model).get_params() == model.get_params()
+    scores = cross_val_score(model, X_train, y_train, cv=3)   # R^2
+    assert scores.shape == (3,) and np.all(scores > 0)

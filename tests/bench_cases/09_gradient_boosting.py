@@ -6,6 +6,11 @@ features uniform on [0, 1], 1,500 samples fitted and 500 predicted. The
 same settings on both sides: squared loss, 100 trees of depth 3, learning
 rate 0.1, no subsampling. (scikit-learn 1.9 always grows squared-error
 trees; its `criterion` parameter is deprecated and has no effect.)
+
+One case: the lesson's readable model (its cells tagged `model`, the
+boosting loop over helpers.trees' regression trees) already meets the 5x
+budget boosting has, so the lesson has no "making it fast" section and
+no second, faster variant to time.
 """
 NOTEBOOK = "09-gradient-boosting.ipynb"
 
