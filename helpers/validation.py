@@ -13,6 +13,7 @@ the lessons need and nothing else.
 import numbers
 
 import numpy as np
+from sklearn.exceptions import NotFittedError
 
 
 # ----------------------------------------------------------------------
@@ -360,7 +361,8 @@ def as_function(f, name, where="input", takes=None):
 
 
 def check_fitted(model, attribute, where=None, call="fit(X, y)"):
-    """Raise ValueError if `model` has no `attribute` yet (not fitted).
+    """Raise scikit-learn's NotFittedError (a ValueError) if `model` has no
+    `attribute` yet (not fitted), the error scikit-learn's own models raise.
 
     `call` is how this model is fitted, named in the message: "fit(X)"
     for k-means and PCA, "fit(env)" for an agent.
@@ -378,6 +380,6 @@ def check_fitted(model, attribute, where=None, call="fit(X, y)"):
     if getattr(model, attribute, None) is None:
         name = type(model).__name__
         where = where or f"{name}.predict"
-        raise ValueError(
+        raise NotFittedError(
             f"{where}: this {name} is not fitted yet; "
             f"call {call} first")

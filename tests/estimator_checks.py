@@ -9,21 +9,47 @@ true.
 
 Use in a lesson's test file:
 
-    from estimator_checks import sklearn_checks
+    from estimator_checks import COURSE_VALIDATION, sklearn_checks
 
-    EXPECTED_FAILURES = {
-        "KNNClassifier": {
-            "check_sample_weight_equivalence_on_dense_data":
-                "fit takes no sample_weight: the lesson votes one per "
-                "neighbour",
-        },
-    }
+    EXPECTED_FAILURES = {"KNNClassifier": COURSE_VALIDATION,
+                         "KNNRegressor": COURSE_VALIDATION}
 
     @sklearn_checks([KNNClassifier(), KNNRegressor()], EXPECTED_FAILURES)
     def test_scikit_learn_estimator_checks(estimator, check):
         check(estimator)
 """
 from sklearn.utils.estimator_checks import parametrize_with_checks
+
+# The checks every model of the course fails on purpose: its input goes
+# through helpers.validation, whose messages name the function, what was
+# expected and what came, in the course's words rather than scikit-learn's,
+# and which keeps two rules of its own (a 1-D X is one sample; a target is
+# flat). A lesson adds its own, each with its reason.
+COURSE_VALIDATION = {
+    "check_n_features_in_after_fitting":
+        "the wrong number of features is refused in the course's words "
+        "('predict: X must have shape (n_samples, 4), got (10, 3)'), not "
+        "scikit-learn's 'X has 3 features, but ... is expecting 4'",
+    "check_fit2d_predict1d":
+        "helpers.validation reads a 1-D X of n_features numbers as one "
+        "sample (a learner's single query), where scikit-learn refuses it",
+    "check_supervised_y_2d":
+        "a y of shape (n, 1) is refused with 'flatten it with .ravel()' "
+        "(the course's rule: (n,) and (n, 1) mixed make (n, n) matrices, "
+        "lesson 05), where scikit-learn warns and flattens",
+    "check_complex_data":
+        "complex X is a TypeError naming the complex numbers, where "
+        "scikit-learn expects a ValueError",
+    "check_requires_y_none":
+        "fit(X, None) is a TypeError ('y must be ... numbers, got None'), "
+        "where scikit-learn expects a ValueError",
+    "check_dtype_object":
+        "an object array of dicts is refused in the course's words ('got "
+        "an object array holding dict values'), not scikit-learn's",
+    "check_estimators_empty_data_messages":
+        "X with 0 features is refused as 'X must not be empty, got shape "
+        "(12, 0)', not with scikit-learn's '0 feature(s)' message",
+}
 
 
 def sklearn_checks(estimators, expected_failures):

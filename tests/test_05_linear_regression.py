@@ -10,41 +10,11 @@ from sklearn.base import clone
 from sklearn.datasets import load_diabetes
 from sklearn.model_selection import GridSearchCV
 
-from estimator_checks import sklearn_checks
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "05-linear-regression.ipynb"
 
-# What every model of the course does on purpose, through
-# helpers.validation, where scikit-learn's checks expect its own wording.
-COURSE_VALIDATION = {
-    "check_estimators_unfitted":
-        "predict before fit raises helpers.validation's ValueError "
-        "('not fitted yet; call fit(X, y) first'), not scikit-learn's "
-        "NotFittedError",
-    "check_n_features_in_after_fitting":
-        "a wrong number of features is refused with the course's message "
-        "('X must have shape (n_samples, 4), got (n, 3)'), not "
-        "scikit-learn's wording",
-    "check_complex_data":
-        "complex X is refused with a TypeError that names complex numbers "
-        "(helpers.validation), not a ValueError",
-    "check_dtype_object":
-        "an object array holding a dict is refused with the course's "
-        "message, which names what it holds, not scikit-learn's wording",
-    "check_estimators_empty_data_messages":
-        "X with 0 features is refused as 'must not be empty, got shape "
-        "(12, 0)', not in scikit-learn's wording",
-    "check_supervised_y_2d":
-        "y of shape (n, 1) is refused, not flattened with a warning: "
-        "section 9 of the lesson shows the (N, N) bug a column hides",
-    "check_fit2d_predict1d":
-        "a 1-D X of n_features_in_ values is read as one sample, as every "
-        "model of the course does, rather than refused",
-    "check_requires_y_none":
-        "y=None is refused with a TypeError ('got None'), not a "
-        "ValueError in scikit-learn's wording",
-}
 EXPECTED_FAILURES = {"LinearRegression": COURSE_VALIDATION}
 _LinearRegression = load_model(NOTEBOOK)["LinearRegression"]
 

@@ -10,7 +10,7 @@ from sklearn.datasets import load_diabetes, load_digits, load_iris
 from sklearn.model_selection import GridSearchCV, train_test_split
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 
-from estimator_checks import sklearn_checks
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "06-k-nearest-neighbours.ipynb"
@@ -336,36 +336,8 @@ def test_params_clone_and_grid_search(lesson):
 
 # --- scikit-learn's own estimator checks -------------------------------------
 
-# Each failure below comes from the course's helpers.validation, on purpose:
-# its messages name the function, what was expected and what came, in the
-# course's words rather than scikit-learn's.
-HELPERS_VALIDATION = {
-    "check_n_features_in_after_fitting":
-        "the wrong number of features is refused in the course's words "
-        "('predict: X must have shape (n_samples, 4), got (10, 3)'), not "
-        "scikit-learn's 'X has 3 features, but ... is expecting 4'",
-    "check_fit2d_predict1d":
-        "helpers.validation reads a 1-D X of n_features numbers as one "
-        "sample (a learner's single query), where scikit-learn refuses it",
-    "check_supervised_y_2d":
-        "a y of shape (n, 1) is refused with 'flatten it with .ravel()' "
-        "(the course's rule: (n,) and (n, 1) mixed make (n, n) matrices), "
-        "where scikit-learn warns and flattens",
-    "check_complex_data":
-        "complex X is a TypeError naming the complex numbers, where "
-        "scikit-learn expects a ValueError",
-    "check_requires_y_none":
-        "fit(X, None) is a TypeError ('y must be ... numbers, got None'), "
-        "where scikit-learn expects a ValueError",
-    "check_dtype_object":
-        "an object array of dicts is refused in the course's words ('got "
-        "an object array holding dict values'), not scikit-learn's",
-    "check_estimators_empty_data_messages":
-        "X with 0 features is refused as 'X must not be empty, got shape "
-        "(12, 0)', not with scikit-learn's '0 feature(s)' message",
-}
-EXPECTED_FAILURES = {"KNNClassifier": HELPERS_VALIDATION,
-                     "KNNRegressor": HELPERS_VALIDATION}
+EXPECTED_FAILURES = {"KNNClassifier": COURSE_VALIDATION,
+                     "KNNRegressor": COURSE_VALIDATION}
 
 
 @sklearn_checks([LESSON["KNNClassifier"](k=3), LESSON["KNNRegressor"](k=3)],

@@ -12,7 +12,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.tree import DecisionTreeClassifier as SklearnClassifier
 from sklearn.tree import DecisionTreeRegressor as SklearnRegressor
 
-from estimator_checks import sklearn_checks
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from helpers import trees
 from notebook_code import load_model
 
@@ -320,36 +320,7 @@ def test_lesson_tree_is_a_scikit_learn_classifier(wine):
         ["class_0", "class_1", "class_2"])[y_test]) <= 1
 
 
-# Each a teaching simplification or a promise of helpers.validation, the
-# course's input checks, which speak the course's words, not scikit-learn's.
-WORDING = ("helpers.validation names what it expected and what came, in the "
-           "course's words, not the phrase this check looks for")
-EXPECTED_FAILURES = {
-    "DecisionTreeClassifier": {
-        "check_n_features_in_after_fitting":
-            "a wrong width says 'X must have shape (n_samples, 4), got "
-            "(15, 1)' (tests/test_models_bad_input.py asks for it); " +
-            WORDING,
-        "check_fit2d_predict1d":
-            "helpers.validation reads a 1-D x of n_features values as one "
-            "sample, as in every lesson, where scikit-learn refuses it",
-        "check_supervised_y_2d":
-            "a column y of shape (n, 1) is refused with a hint to .ravel(), "
-            "where scikit-learn warns and flattens it",
-        "check_complex_data":
-            "complex X is a TypeError naming the complex numbers, where "
-            "scikit-learn wants a ValueError",
-        "check_dtype_object":
-            "an object X holding dicts is a TypeError naming what it holds; "
-            + WORDING,
-        "check_estimators_empty_data_messages":
-            "X with 0 features: 'X must not be empty, got shape (12, 0)'; "
-            + WORDING,
-        "check_requires_y_none":
-            "fit(X, None) is a TypeError 'y must be class labels ..., got "
-            "None', where scikit-learn wants a ValueError",
-    },
-}
+EXPECTED_FAILURES = {"DecisionTreeClassifier": COURSE_VALIDATION}
 
 
 @sklearn_checks([LessonTree(max_depth=3)], EXPECTED_FAILURES)

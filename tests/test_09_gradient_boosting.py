@@ -10,40 +10,13 @@ from sklearn.ensemble import GradientBoostingRegressor as SklearnBoosting
 from sklearn.exceptions import NotFittedError
 from sklearn.model_selection import train_test_split
 
-from estimator_checks import sklearn_checks
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "09-gradient-boosting.ipynb"
 GradientBoostingRegressor = load_model(NOTEBOOK)["GradientBoostingRegressor"]
 
-# The checks the lesson's model fails, each a choice of the course's
-# helpers.validation (clear messages of its own, and no silent reshaping)
-# rather than a fault of the boosting.
-EXPECTED_FAILURES = {"GradientBoostingRegressor": {
-    "check_n_features_in_after_fitting":
-        "the wrong number of features is refused with the course's "
-        "message, 'X must have shape (n_samples, 4), got (15, 1)', not "
-        "scikit-learn's wording",
-    "check_complex_data":
-        "complex X is a TypeError naming the complex numbers "
-        "(helpers.validation), where scikit-learn expects a ValueError",
-    "check_dtype_object":
-        "an object X holding dicts is refused with the course's message, "
-        "not scikit-learn's wording",
-    "check_estimators_empty_data_messages":
-        "X with 0 features is refused as 'X must not be empty, got shape "
-        "(12, 0)', not in scikit-learn's wording",
-    "check_supervised_y_2d":
-        "a column y of shape (n, 1) is refused with a hint to flatten it "
-        "(the source's defect 5), where scikit-learn warns and ravels",
-    "check_fit2d_predict1d":
-        "predict reads a 1-D X of n_features numbers as one sample "
-        "(helpers.validation.as_matrix), where scikit-learn asks for a "
-        "reshape",
-    "check_requires_y_none":
-        "fit(X, None) is a TypeError naming None (helpers.validation), "
-        "where scikit-learn expects a ValueError",
-}}
+EXPECTED_FAILURES = {"GradientBoostingRegressor": COURSE_VALIDATION}
 
 
 @sklearn_checks([GradientBoostingRegressor(n_estimators=10,

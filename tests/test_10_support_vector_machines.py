@@ -12,7 +12,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.model_selection import GridSearchCV, train_test_split
 from sklearn.svm import SVC
 
-from estimator_checks import sklearn_checks
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "10-support-vector-machines.ipynb"
@@ -244,36 +244,10 @@ def test_no_warnings_on_ordinary_fits(SVM, blobs):
         SVM(C=100.0, gamma=10.0).fit(*blobs).predict(blobs[0])
 
 
-# scikit-learn's estimator checks: what a teaching simplification fails, and
-# why. Most are helpers.validation's own words for bad input, which name
-# what came (the course's rule) but are not the phrases scikit-learn looks
-# for. SVM takes two classes only and says so in its tags
-# (classifier_tags.multi_class = False), so the checks give it two.
-WHY = {
-    "check_n_features_in_after_fitting":
-        "predict with the wrong number of features says 'X must have shape "
-        "(n_samples, 2), got (n, 3)', not scikit-learn's 'X has 3 features, "
-        "but SVM is expecting 2'",
-    "check_complex_data":
-        "complex X is a TypeError naming the complex numbers "
-        "(helpers.validation), not a ValueError",
-    "check_dtype_object":
-        "an object X of dicts is refused with the course's words ('got an "
-        "object array holding dict values'), not scikit-learn's",
-    "check_estimators_empty_data_messages":
-        "X with no columns says 'X must not be empty, got shape (12, 0)', "
-        "not scikit-learn's 0 feature(s) message",
-    "check_supervised_y_2d":
-        "a column y of shape (n, 1) is refused with a hint to .ravel(): "
-        "the course never reshapes silently",
-    "check_fit2d_predict1d":
-        "helpers.validation.as_matrix reads a 1-D X of n_features numbers "
-        "as one sample, instead of refusing it",
-    "check_requires_y_none":
-        "y=None is a TypeError naming None (helpers.validation), not "
-        "scikit-learn's ValueError",
-}
-EXPECTED_FAILURES = {"SVM": WHY, "FastSVM": WHY}
+# scikit-learn's estimator checks. SVM takes two classes only and says so
+# in its tags (classifier_tags.multi_class = False), so the checks give it
+# two; what it fails is the course's own input checking.
+EXPECTED_FAILURES = {"SVM": COURSE_VALIDATION, "FastSVM": COURSE_VALIDATION}
 
 
 @sklearn_checks([FAST["SVM"](C=1.0, kernel="rbf"),
