@@ -1,6 +1,8 @@
-"""The KMeans of 11-k-means.ipynb (its cells tagged `model`), checked
-against scikit-learn's KMeans(algorithm="lloyd") started from the same
-centroids, and fed bad input.
+"""The KMeans of 11-k-means.ipynb (its cells tagged `model`) and the
+FastKMeans of its optional "making it fast" section (tagged `fast`),
+checked against scikit-learn's KMeans(algorithm="lloyd") started from the
+same centroids, against each other, fed bad input, and run through
+scikit-learn's own estimator checks.
 
 Agreement is tested on data without exact ties (continuous blobs and
 noise, and the digits and iris with a 1e-6 jitter): on whole-number data a
@@ -11,17 +13,27 @@ Lloyd fixed point.
 """
 import numpy as np
 import pytest
+from sklearn.base import clone
 from sklearn.cluster import KMeans as SklearnKMeans
 from sklearn.datasets import load_digits, load_iris
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "11-k-means.ipynb"
+FAST = load_model(NOTEBOOK, tags=("model", "fast"))
 
 
 @pytest.fixture(scope="module")
 def lesson():
     return load_model(NOTEBOOK)
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return FAST
 
 
 def blobs(seed, n_blobs=4, n_per=60, spread=0.8):
@@ -196,22 +208,40 @@ def test_raw_digits_end_in_a_lloyd_fixed_point(lesson):
                            X[model.labels_ == j].mean(axis=0))
 
 
-def test_nearest_centroid_breaks_exact_ties_to_the_smaller_index(lesson):
+def test_nearest_centroid_breaks_exact_ties_to_the_smaller_index(fast):
     rng = np.random.default_rng(0)
     X = rng.integers(-3, 4, size=(500, 2)).astype(float)   # exact arithmetic
     C = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 0.0], [-1.0, 2.0],
                   [2.0, -1.0]])
-    labels = lesson["nearest_centroid"](lesson["with_ones"](X), C)
-    assert np.array_equal(labels, np.argmin(squared_distances(X, C), axis=1))
-    assert not np.any(labels == 2), "a copy of centroid 0 never wins"
+    for labels in (fast["nearest_centroid"](X, C),
+                   fast["assign"](X, C)):
+        assert np.array_equal(labels,
+                              np.argmin(squared_distances(X, C), axis=1))
+        assert not np.any(labels == 2), "a copy of centroid 0 never wins"
 
 
 @pytest.mark.parametrize("k", [1, 2, 7, 40])
-def test_nearest_centroid_equals_argmin(lesson, k):
+def test_nearest_centroid_equals_argmin(fast, k):
     X = DATA["noise-2000x3"]
     C = np.random.default_rng(k).normal(size=(k, 3))
-    labels = lesson["nearest_centroid"](lesson["with_ones"](X), C)
+    labels = fast["nearest_centroid"](X, C)
     assert np.array_equal(labels, np.argmin(squared_distances(X, C), axis=1))
+    assert np.array_equal(labels, fast["assign"](X, C))
+
+
+@pytest.mark.parametrize("name", sorted(DATA))
+@pytest.mark.parametrize("seed", [0, 1])
+def test_fast_kmeans_builds_the_same_model(fast, name, seed):
+    # the optional ending changes the assignment step only
+    X = DATA[name]
+    for init in ("k-means++", "random"):
+        slow = fast["KMeans"](6, init=init, random_state=seed).fit(X)
+        quick = fast["FastKMeans"](6, init=init, random_state=seed).fit(X)
+        assert quick.n_iter_ == slow.n_iter_
+        assert np.array_equal(quick.labels_, slow.labels_)
+        assert np.allclose(quick.cluster_centers_, slow.cluster_centers_,
+                           rtol=1e-12, atol=1e-12)
+        assert np.array_equal(quick.predict(X[:50]), slow.predict(X[:50]))
 
 
 def test_one_cluster_is_the_mean(lesson):
@@ -401,8 +431,8 @@ def test_fit_refuses_bad_n_clusters(lesson, bad):
 
 def test_fit_refuses_more_clusters_than_samples(lesson):
     with pytest.raises(ValueError, match=r"n_clusters must be at most the "
-                                         r"number of samples \(5\), got "
-                                         r"n_clusters=6"):
+                                         r"number of samples, n_samples=5, "
+                                         r"got n_clusters=6"):
         lesson["KMeans"](6).fit(np.arange(10.0).reshape(5, 2))
 
 
@@ -454,3 +484,61 @@ def test_predict_refuses_bad_X(lesson):
         model.predict(np.array([[0.0, np.nan]]))
     with pytest.raises(ValueError, match="X must not be empty"):
         model.predict(np.zeros((0, 2)))
+
+
+# --- the explorer's runs -----------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_run_of_the_two_steps_ends_where_the_model_ends(lesson, seed):
+    # "Try it" replays Lloyd runs of the lesson's `assign` and
+    # `update_centroids` from the starts of KMeans(init="random"); they
+    # must end where the model ends
+    X = blobs(4, n_blobs=4, n_per=100)
+    C = X[np.random.default_rng(seed).choice(len(X), 4, replace=False)]
+    for _ in range(100):
+        C_new = lesson["update_centroids"](X, lesson["assign"](X, C), C)
+        if np.array_equal(C_new, C):
+            break
+        C = C_new
+    labels = lesson["assign"](X, C)
+    model = lesson["KMeans"](4, init="random", tol=0.0,
+                             random_state=seed).fit(X)
+    assert same_partition(labels, model.labels_)
+    assert np.allclose(C, model.cluster_centers_)
+    assert np.sum((X - C[labels]) ** 2) == pytest.approx(model.inertia_,
+                                                          rel=1e-12)
+
+
+# --- a scikit-learn estimator ------------------------------------------------
+
+def test_clone_get_params_and_a_pipeline(lesson):
+    X = DATA["blobs"]
+    model = lesson["KMeans"](4, random_state=0)
+    assert model.get_params()["n_clusters"] == 4
+    copy = clone(model)
+    assert copy is not model and copy.get_params() == model.get_params()
+    assert not hasattr(copy, "cluster_centers_")
+    pipe = make_pipeline(StandardScaler(), lesson["KMeans"](4,
+                                                            random_state=0))
+    labels = pipe.fit_predict(X)
+    direct = lesson["KMeans"](4, random_state=0).fit(
+        StandardScaler().fit_transform(X))
+    assert np.array_equal(labels, direct.labels_)
+    assert np.array_equal(pipe.predict(X), labels)
+
+
+# The course's validation checks that concern X (the two about y,
+# check_supervised_y_2d and check_requires_y_none, are not run on a
+# clusterer, which ignores y); every other check passes.
+UNSUPERVISED = {name: why for name, why in COURSE_VALIDATION.items()
+                if name not in ("check_supervised_y_2d",
+                                "check_requires_y_none")}
+EXPECTED_FAILURES = {"KMeans": UNSUPERVISED, "FastKMeans": UNSUPERVISED}
+
+
+@sklearn_checks([load_model(NOTEBOOK)["KMeans"](n_clusters=3,
+                                                random_state=0),
+                 FAST["FastKMeans"](n_clusters=3, random_state=0)],
+                EXPECTED_FAILURES)
+def test_scikit_learn_estimator_checks(estimator, check):
+    check(estimator)
