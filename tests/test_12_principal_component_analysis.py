@@ -1,6 +1,9 @@
 """The PCA of 12-principal-component-analysis.ipynb (its cells tagged
-`model`), checked against scikit-learn's PCA on tall, wide and square
-data, for properties that hold for any correct PCA, and fed bad input.
+`model`) and the FastPCA of its optional "making it fast" section (tagged
+`fast`), checked against scikit-learn's PCA on tall, wide and square
+data, against each other, for properties that hold for any correct PCA,
+in a Pipeline, through scikit-learn's own estimator checks, and fed bad
+input.
 
 Components with (numerically) zero variance are not unique: any
 orthonormal basis of that subspace is right. They are compared as a
@@ -15,13 +18,19 @@ exceeds 1e-8 * lambda_1; against svd_solver="full", all of them.
 """
 import numpy as np
 import pytest
+from sklearn.base import clone
 from sklearn.datasets import load_breast_cancer, load_digits, load_iris, \
     load_wine
 from sklearn.decomposition import PCA as SklearnPCA
+from sklearn.model_selection import GridSearchCV, cross_val_score
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.pipeline import make_pipeline
 
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from notebook_code import load_model
 
 NOTEBOOK = "12-principal-component-analysis.ipynb"
+FAST = load_model(NOTEBOOK, tags=("model", "fast"))
 TOL = 1e-8
 
 
@@ -199,15 +208,46 @@ def test_flip_signs(lesson):
     assert np.array_equal(flip(-Vt), flip(Vt))
 
 
-def test_qr_route_equals_direct_svd(lesson):
+# --- the optional fast version: QR first, the same model ---------------------
+
+def test_qr_route_equals_direct_svd():
     X = dataset("tall 5000x64")
     X_c = X - X.mean(axis=0)
-    S, Vt = lesson["centred_svd"](X_c)
+    S, Vt = FAST["svd_by_qr"](np.asfortranarray(X_c))
     _, S_direct, Vt_direct = np.linalg.svd(X_c, full_matrices=False)
     assert S.shape == (64,) and Vt.shape == (64, 64)
     assert np.max(np.abs(S - S_direct)) < 1e-13 * S_direct[0]
-    flip = lesson["flip_signs"]
+    flip = FAST["flip_signs"]
     assert np.max(np.abs(flip(Vt) - flip(Vt_direct))) < 1e-10
+
+
+def test_svd_by_qr_on_wide_data_is_the_plain_svd():
+    X_c = dataset("wide 30x100")
+    S, Vt = FAST["svd_by_qr"](X_c)
+    assert S.shape == (30,) and Vt.shape == (30, 100)
+    assert np.allclose(S, np.linalg.svd(X_c, compute_uv=False))
+
+
+@pytest.mark.parametrize("n_components", [None, 3])
+@pytest.mark.parametrize("name", DATASETS)
+def test_fast_pca_builds_the_same_model(name, n_components):
+    X = dataset(name)
+    slow = FAST["PCA"](n_components).fit(X)
+    fast = FAST["FastPCA"](n_components).fit(X)
+    assert fast.n_components_ == slow.n_components_
+    scale = slow.explained_variance_[0]
+    assert np.allclose(fast.explained_variance_, slow.explained_variance_,
+                       rtol=0, atol=1e-12 * scale)
+    assert np.allclose(fast.explained_variance_ratio_,
+                       slow.explained_variance_ratio_, rtol=0, atol=1e-12)
+    good = well_defined(slow.explained_variance_)
+    assert np.max(np.abs(fast.components_ - slow.components_)[good]) < TOL
+    rest_fast, rest_slow = fast.components_[~good], slow.components_[~good]
+    assert np.max(np.abs(rest_fast.T @ rest_fast - rest_slow.T @ rest_slow),
+                  initial=0.0) < TOL
+    size = max(1.0, np.abs(X - X.mean(axis=0)).max())
+    assert np.max(np.abs(fast.transform(X) - slow.transform(X))[:, good]) \
+        < TOL * size
 
 
 def test_non_negative_where_covariance_eigh_goes_negative(lesson):
@@ -293,12 +333,13 @@ def test_model_does_not_depend_on_the_callers_array(lesson):
     assert np.array_equal(model.transform(load_iris().data[:5]), before)
 
 
+@pytest.mark.parametrize("name", ["PCA", "FastPCA"])
 @pytest.mark.parametrize("order", ["C", "F"])
-def test_fit_leaves_the_callers_array_alone(lesson, order):
+def test_fit_leaves_the_callers_array_alone(name, order):
     # LAPACK overwrites what it factorises: it must be our own copy
     X = np.array(dataset("digits"), order=order)
     before = X.copy()
-    lesson["PCA"]().fit(X).transform(X)
+    FAST[name]().fit(X).transform(X)
     assert np.array_equal(X, before)
 
 
@@ -422,3 +463,57 @@ def test_inverse_transform_with_wrong_width(lesson):
                            match=r"PCA.inverse_transform: Z must have shape "
                                  rf"\(n_samples, 10\), got \(5, {width}\)"):
             model.inverse_transform(np.zeros((5, width)))
+
+
+# --- a scikit-learn transformer ----------------------------------------------------
+
+def test_clone_and_params(lesson):
+    model = lesson["PCA"](n_components=5)
+    assert model.get_params() == {"n_components": 5}
+    copy = clone(model.fit(dataset("wine")))
+    assert copy.get_params() == {"n_components": 5}
+    assert not hasattr(copy, "components_"), "clone: not fitted"
+
+
+def test_fit_ignores_y_and_fit_transform_comes_from_the_mixin(lesson):
+    X = dataset("wine")
+    model = lesson["PCA"](3)
+    assert model.fit(X, np.arange(len(X))) is model
+    assert np.allclose(lesson["PCA"](3).fit_transform(X, None),
+                       model.transform(X))
+
+
+def test_pipeline_with_cross_validation_as_in_the_lesson(lesson):
+    # the lesson's cell: PCA(10) then 5 nearest neighbours, 5 folds
+    X, y = load_digits(return_X_y=True)
+    ours = cross_val_score(make_pipeline(lesson["PCA"](n_components=10),
+                                         KNeighborsClassifier()), X, y, cv=5)
+    theirs = cross_val_score(make_pipeline(SklearnPCA(n_components=10),
+                                           KNeighborsClassifier()), X, y,
+                             cv=5)
+    assert np.array_equal(ours, theirs)
+    assert ours.mean() > 0.9
+
+
+def test_grid_search_over_n_components(lesson):
+    X, y = load_digits(return_X_y=True)
+    pipeline = make_pipeline(lesson["PCA"](), KNeighborsClassifier())
+    search = GridSearchCV(pipeline, {"pca__n_components": [2, 10]}, cv=3)
+    search.fit(X[:600], y[:600])
+    assert search.best_params_ == {"pca__n_components": 10}
+
+
+# scikit-learn's estimator checks. Of the seven checks every course model
+# fails on purpose (helpers.validation's words and rules), two are about y
+# and scikit-learn does not run them on a transformer that needs no y
+# (check_supervised_y_2d, check_requires_y_none): the other five remain.
+UNSUPERVISED_VALIDATION = {
+    check: why for check, why in COURSE_VALIDATION.items()
+    if check not in ("check_supervised_y_2d", "check_requires_y_none")}
+EXPECTED_FAILURES = {"PCA": UNSUPERVISED_VALIDATION,
+                     "FastPCA": UNSUPERVISED_VALIDATION}
+
+
+@sklearn_checks([FAST["PCA"](), FAST["FastPCA"]()], EXPECTED_FAILURES)
+def test_scikit_learn_estimator_checks(estimator, check):
+    check(estimator)
