@@ -580,13 +580,16 @@ class Explorer:
         self._set_playing(False)
         return self
 
-    def step(self):
-        """Pause, and take one step forward (the play slider's step, or
-        one step of the trainer)."""
+    def step(self, n=1):
+        """Pause, and take `n` steps forward (the play slider's step, or
+        steps of the trainer), with one redraw: the Step button takes
+        one; a lesson may open its explorer further on with
+        ``explorer.step(500)``. Never beyond the end."""
         self._needs_play("step")
+        n = validation.as_positive(n, "n", "Explorer.step", integer=True)
         self._set_playing(False)
         if not self._at_end():
-            self._advance(1)
+            self._advance(n)
         return self
 
     def reset(self):

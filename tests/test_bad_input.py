@@ -747,7 +747,7 @@ TABLE = {
         lambda: PLAYER.pause(),
         extra=[("no play slider", lambda: EXPLORER.pause(), NO_PLAY)]),
     "widgets.Explorer.step": row(
-        lambda: PLAYER.step(),
+        lambda n=1: PLAYER.step(n), says="Explorer.step", n=size(2),
         extra=[("no play slider", lambda: EXPLORER.step(), NO_PLAY)]),
     "widgets.Explorer.reset": row(
         lambda: PLAYER.reset(),

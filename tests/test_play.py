@@ -408,6 +408,8 @@ def test_a_trainer_outside_an_event_loop():
     assert explorer.trainer.lr == 0.2 and explorer.count == 6
     explorer.reset().step()
     assert explorer.trainer.n == 1 and explorer.trainer.lr == 0.2
+    explorer.step(100)                     # never beyond max_steps
+    assert explorer.trainer.n == explorer.count == 6
 
 
 def test_a_trainer_that_finishes_stops_play_and_step():
@@ -444,6 +446,10 @@ def test_a_trainer_that_finishes_stops_play_and_step():
     assert explorer.trainer.n == explorer.count == 5 and not explorer.playing
     explorer.reset().step()
     assert explorer.trainer.n == explorer.count == 1
+    explorer.step(3)                       # three steps, one redraw
+    assert explorer.trainer.n == explorer.count == 4
+    explorer.step(10)                      # the solver ends after 5
+    assert explorer.trainer.n == explorer.count == 5
 
     class Liar(Solver):
         def step(self, k):
