@@ -1,7 +1,7 @@
 """Lesson 02 (two layers, XOR): its TwoLayerClassifier (the cells tagged
 `model`) as a scikit-learn estimator, and what its "Try it" explorer
-computes, checked after running the lesson (these checks were in the
-explorer cell)."""
+(a trainer: Play trains live) computes, checked after running the lesson,
+with the claims of the "Try it" prose."""
 from pathlib import Path
 
 import numpy as np
@@ -19,35 +19,88 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / \
     "02-two-layer-xor.ipynb"
 
 CHECKS = """
+trainer = explorer.trainer
 assert explorer.error is None, explorer.error
-record, losses = run_for(2, 4.0, 0, NUM_EPOCHS)
-assert len(record) == NUM_EPOCHS // EVERY + 1
-assert len(losses) == NUM_EPOCHS + 1
-model = TwoLayerClassifier(n_hidden=2, lr=4.0, max_epochs=NUM_EPOCHS,
-                           tol=0.0, random_state=0).fit(X, y)
-assert np.allclose(model.loss_curve_, losses[:NUM_EPOCHS]), \\
-    "the recorded run is the classifier's run"
+assert explorer.count == 500 and len(trainer.losses) == 500, \\
+    "the explorer opens at epoch 500"
+model = TwoLayerClassifier(n_hidden=2, lr=4.0, max_epochs=500, tol=0.0,
+                           random_state=0).fit(X, y)
+assert np.allclose(model.loss_curve_, trainer.losses), \\
+    "the trainer's run is the classifier's run"
 for name in ["W1", "b1", "W2", "b2"]:
-    assert np.allclose(record[-1][name], model._params()[name]), name
-assert np.array_equal(model.predict(X), y), "the defaults solve XOR"
-assert np.max(np.abs(model.predict_proba(X)[:, 1] - y)) < 0.1
-stuck = run_for(2, 4.0, 6, NUM_EPOCHS)[0][-1]
-assert not np.array_equal(forward(X, stuck)[0][:, 0] >= 0.5, y), \\
-    "seed 6 gets stuck, as the prose says"
-explorer.set(epoch=500)
+    assert np.allclose(trainer.params[name], model._params()[name]), name
+
+
+def right_at_the_end():
+    # the run played out to NUM_EPOCHS: how many of the 4 points are right
+    explorer.step(NUM_EPOCHS)
+    assert explorer.count == NUM_EPOCHS, explorer.count
+    y_hat = forward(X, trainer.params)[0][:, 0]
+    return int(np.sum((y_hat >= 0.5) == y))
+
+
+def epoch_of_the_drop():
+    # the first epoch whose loss is below 0.05, None if none is
+    below = np.flatnonzero(np.array(trainer.losses) < 0.05)
+    return int(below[0]) if len(below) else None
+
+
+# a new learning rate acts on the running model; the run goes on
+params = {name: v.copy() for name, v in trainer.params.items()}
+explorer.set(lr=10)
+assert explorer.count == 500 and trainer.lr == 10 and explorer.error is None
+assert all(np.array_equal(trainer.params[n], params[n]) for n in params)
 explorer.step()
-assert not explorer.playing and explorer.sliders["epoch"].value == 520
-for n_hidden in (1, 4):
-    explorer.set(n_hidden=n_hidden)
-    assert explorer.error is None, explorer.error
-assert sum(line.get_visible() for line in unit_lines) == 4
+assert explorer.count == 501 and not explorer.playing
+explorer.set(lr=4)
+
+# the prose's claims: the defaults solve XOR, the drop near epoch 490
 explorer.reset()
-assert explorer.sliders["epoch"].value == 0 and explorer.error is None
+assert explorer.count == 0 and trainer.losses == [] and explorer.error is None
+assert right_at_the_end() == 4, "the defaults solve XOR"
+default_drop = epoch_of_the_drop()
+assert 470 <= default_drop <= 510, default_drop
+# raised to 10 on the plateau, the drop comes sooner
+explorer.reset()
+explorer.step(200)
+explorer.set(lr=10)
+assert right_at_the_end() == 4 and epoch_of_the_drop() < default_drop - 100
+# below 1 nothing much happens; at the top seed 0 gets stuck
+for lr in (0.1, 0.5, 1.0, 10 ** 1.5):
+    explorer.set(lr=lr)
+    explorer.reset()
+    assert right_at_the_end() < 4 and epoch_of_the_drop() is None, lr
+explorer.set(lr=4)
+
+# a new seed starts again at epoch 0; seeds 6 and 9 get stuck
+explorer.reset()
+explorer.step(300)
+explorer.set(seed=6)
+assert explorer.count == 0 and trainer.losses == [] and trainer.seed == 6
+assert right_at_the_end() < 4, "seed 6 gets stuck, as the prose says"
+explorer.set(seed=9)
+assert right_at_the_end() < 4, "seed 9 gets stuck, as the prose says"
+# one unit cannot solve XOR; with three or four, no seed gets stuck
+explorer.set(n_hidden=1)
+assert explorer.count == 0
+assert sum(line.get_visible() for line in unit_lines) == 1
+for seed in range(10):
+    explorer.set(seed=seed)
+    assert right_at_the_end() < 4, ("one unit", seed)
+for n_hidden in (3, 4):
+    explorer.set(n_hidden=n_hidden)
+    for seed in range(10):
+        explorer.set(seed=seed)
+        assert right_at_the_end() == 4, (n_hidden, seed)
+assert sum(line.get_visible() for line in unit_lines) == 4
+assert len(ax_regions.get_legend().get_texts()) == 2 + 4
+explorer.set(n_hidden=2, seed=0)
+assert explorer.error is None, explorer.error
 print("lesson 02 explorer checks passed")
 """
 
 
-def test_lesson_02_explorer_replays_the_classifiers_run():
+def test_lesson_02_explorer_trains_as_the_classifier_does():
     nb = execute(NOTEBOOK, extra=[CHECKS])
     assert nb.cells[-1].outputs[0].text == \
         "lesson 02 explorer checks passed\n"
