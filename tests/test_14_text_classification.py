@@ -605,10 +605,14 @@ def test_dropping_columns_is_min_df(lesson, sms):
 
 PLAY_CHECKS = """
 assert explorer.error is None, explorer.error
+assert explorer.count == 20 and "20 messages (2 spam)" in \\
+    explorer.text.value, explorer.text.value   # it opens at the start
+explorer.set(messages=450)
 assert "450 messages (113 spam), alpha = 1, min_df = 1: test accuracy " \\
     "0.967" in explorer.text.value, explorer.text.value
 explorer.set(min_df=2)
 assert "test accuracy 0.973" in explorer.text.value, explorer.text.value
+explorer.set(min_df=1)
 explorer.reset()
 assert explorer.count == 20 and "20 messages (2 spam)" in \\
     explorer.text.value, explorer.text.value
