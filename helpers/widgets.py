@@ -79,7 +79,10 @@ from helpers import validation
 
 
 def _inner_artists(ax):
-    """What a slider may change inside `ax`, in drawing order."""
+    """What a slider may change inside `ax`, in drawing order (nothing
+    when `ax` is hidden)."""
+    if not ax.get_visible():
+        return []
     frame = {ax.patch, ax.xaxis, ax.yaxis, *ax.spines.values()}
     return sorted((a for a in ax.get_children()
                    if a not in frame and a.get_visible()
@@ -389,8 +392,11 @@ class Explorer:
 
     def _frame_state(self):
         # what the background depends on: size, and each axes' frame
+        # (a figure may show or hide axes between frames: a network's
+        # layers when its depth changes)
         return (tuple(self.fig.get_size_inches()), self.fig.dpi,
-                tuple((ax.get_position().bounds, ax.get_xlim(),
+                tuple((ax.get_visible(), ax.get_position().bounds,
+                       ax.get_xlim(),
                        ax.get_ylim(), ax.get_xscale(), ax.get_yscale(),
                        ax.get_xlabel(), ax.get_ylabel(),
                        tuple(ax.get_xticks()), tuple(ax.get_yticks()))

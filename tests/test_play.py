@@ -9,12 +9,15 @@ a widget comm message sent to the kernel while Play runs and no cell does;
 the frames must stop within one frame. tests/test_browser.py clicks the
 real buttons in JupyterLab.
 """
+import io
 import json
 import time
 
 import ipywidgets
 import nbformat
+import numpy as np
 from nbclient import NotebookClient
+from PIL import Image
 
 from execute import ROOT
 from helpers import widgets
@@ -207,6 +210,31 @@ def test_without_play_the_explorer_is_as_before():
         "a": ipywidgets.FloatSlider(value=1, min=0, max=2)}, dpi=20)
     assert explorer.controls is None and len(explorer.widget.children) == 3
     assert explorer.widget.children[0].children == (explorer.sliders["a"],)
+
+
+def test_axes_hidden_between_frames_vanish_from_the_picture():
+    # A figure may show or hide axes as a slider moves (a network's layers
+    # when its depth changes): the kept background must follow, and a
+    # hidden axes' image must not be drawn on top of it.
+    fig, (left, right) = widgets.figure(1, 2, figsize=(3, 1.5))
+    left.imshow([[0, 1], [1, 0]])
+    right.imshow([[1, 0], [0, 1]])
+
+    def update(shown):
+        right.set_visible(shown == 1)
+
+    explorer = widgets.Explorer(fig, update, {
+        "shown": ipywidgets.IntSlider(value=1, min=0, max=1)}, dpi=40)
+    both = np.asarray(Image.open(io.BytesIO(explorer.png())))
+    explorer.set(shown=0)
+    one = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+    half = both.shape[1] // 2
+    assert (both[:, half:, :3] < 250).any()       # the right image shown
+    assert (one[:, half:, :3] >= 250).all()        # gone, frame and all
+    assert np.array_equal(one[:, :half], both[:, :half])
+    explorer.set(shown=1)
+    again = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+    assert np.array_equal(again, both)
 
 
 LESSON_03_CHECKS = """
