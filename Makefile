@@ -5,6 +5,8 @@
 #   make bench  time each lesson and each slider move; writes BENCHMARKS.md
 #   make site   the lessons as static HTML pages, offline, in site/
 #   make student  the student edition (solutions taken out) in student/
+#   make classroom  N simulated learners on a local JupyterHub (N=30):
+#                   the sizing table in README's "For instructors"
 #
 # Each target does its own set-up, so a fresh clone needs nothing else first.
 
@@ -15,6 +17,12 @@ STAMP  := $(VENV)/.installed
 # nbgrader lives in its own environment, for the test that runs it only.
 NBG_VENV  := .venv-nbgrader
 NBG_STAMP := $(NBG_VENV)/.installed
+# JupyterHub, nbgitpuller and configurable-http-proxy (from npm), for the
+# classroom test and `make classroom`.
+HUB_VENV  := .venv-hub
+HUB_STAMP := $(HUB_VENV)/.installed
+CHP_VERSION := 5.3.0
+N ?= 30
 
 # One BLAS thread: identical floats on every run, and fair timings.
 export OPENBLAS_NUM_THREADS := 1
@@ -25,7 +33,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # JupyterLab refuses to run as root unless told to (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test bench site student setup clean
+.PHONY: lab test bench site student classroom setup clean
 
 setup: $(STAMP)
 
@@ -45,14 +53,26 @@ $(NBG_STAMP): requirements.txt tests/requirements-nbgrader.txt pyproject.toml
 	$(NBG_VENV)/bin/python -m pip install --quiet --no-deps -e .
 	touch $(NBG_STAMP)
 
+$(HUB_STAMP): requirements.txt tests/requirements-hub.txt pyproject.toml
+	test -x $(HUB_VENV)/bin/python || $(PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install --quiet -r tests/requirements-hub.txt
+	$(HUB_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	npm install --silent --no-audit --no-fund --prefix $(HUB_VENV)/proxy \
+	    configurable-http-proxy@$(CHP_VERSION)
+	touch $(HUB_STAMP)
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
-test: $(STAMP) $(NBG_STAMP)
+test: $(STAMP) $(NBG_STAMP) $(HUB_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --out BENCHMARKS.md
+
+classroom: $(STAMP) $(HUB_STAMP)
+	$(BIN)/python tests/classroom.py --learners $(N)
 
 site: $(STAMP)
 	$(BIN)/python tests/site.py --out site
@@ -61,4 +81,4 @@ student: $(STAMP)
 	$(BIN)/python tests/student.py --out student
 
 clean:
-	rm -rf $(VENV) $(NBG_VENV) .pytest_cache *.egg-info site student
+	rm -rf $(VENV) $(NBG_VENV) $(HUB_VENV) .pytest_cache *.egg-info site student
