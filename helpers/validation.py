@@ -383,3 +383,110 @@ def check_fitted(model, attribute, where=None, call="fit(X, y)"):
         raise NotFittedError(
             f"{where}: this {name} is not fitted yet; "
             f"call {call} first")
+
+
+# ----------------------------------------------------------------------
+# Images, filters and the sizes of convolution and pooling layers
+# ----------------------------------------------------------------------
+
+
+def _whole_number(value, name, where, smallest):
+    """`value` as an int >= `smallest`; a float, bool or string is refused
+    (a stride of 1.5 or "2" is a bug, not a setting)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+            value, (int, np.integer)) or value < smallest:
+        raise ValueError(f"{where}: {name} must be a whole number >= "
+                         f"{smallest}, got {_short(value)}")
+    return int(value)
+
+
+def as_images(x, name="x", where="input", letters="(N, C, H, W)"):
+    """Return `x` as a finite, non-empty float array with 4 axes.
+
+    `letters` names the axes in the message: "(N, C, H, W)" for a batch
+    of images, "(F, C, HH, WW)" for filters.
+    Introduced in 16-cnn-operations.ipynb.
+    """
+    arr = as_array(x, name, where)
+    if arr.ndim != 4:
+        raise ValueError(f"{where}: {name} must have shape {letters}, "
+                         f"got {arr.shape}")
+    return arr
+
+
+def check_conv_shapes(x, w, b, stride, pad, where="conv2d_forward"):
+    """Return (x, w, b, stride, pad) checked for a convolution layer.
+
+    x (N, C, H, W), w (F, C, HH, WW) with the same C, b (F,), finite;
+    stride a whole number >= 1, pad >= 0. The kernel must fit in the
+    padded input, and the windows must reach its last row and column:
+    H + 2 * pad - HH and W + 2 * pad - WW multiples of the stride.
+    Introduced in 16-cnn-operations.ipynb.
+    """
+    x = as_images(x, "x", where)
+    w = as_images(w, "w", where, "(F, C, HH, WW)")
+    N, C, H, W = x.shape
+    F, C_w, HH, WW = w.shape
+    if C_w != C:
+        raise ValueError(f"{where}: w must have shape (F, C, HH, WW) with "
+                         f"C = {C}, the channels of x {x.shape}; "
+                         f"got {w.shape}")
+    b = _as_float_array(b, "b", where)
+    if b.shape != (F,):
+        raise ValueError(f"{where}: b must have shape (F,) = ({F},), one "
+                         f"bias per filter, got {b.shape}")
+    _check_finite_nonempty(b, "b", where)
+    stride = _whole_number(stride, "stride", where, 1)
+    pad = _whole_number(pad, "pad", where, 0)
+    H_pad, W_pad = H + 2 * pad, W + 2 * pad
+    if HH > H_pad or WW > W_pad:
+        raise ValueError(f"{where}: the kernel (HH, WW) = ({HH}, {WW}) is "
+                         f"larger than the padded input (H + 2 * pad, "
+                         f"W + 2 * pad) = ({H_pad}, {W_pad})")
+    if (H_pad - HH) % stride or (W_pad - WW) % stride:
+        raise ValueError(f"{where}: stride {stride} does not fit: "
+                         f"H + 2 * pad - HH = {H_pad - HH} and "
+                         f"W + 2 * pad - WW = {W_pad - WW} must be "
+                         f"multiples of it, or the last rows or columns "
+                         f"would be skipped")
+    return x, w, b, stride, pad
+
+
+def check_pool_shapes(x, pool_size, stride, where="max_pool_forward"):
+    """Return (x, pool_size, stride) checked for max-pooling.
+
+    x (N, C, H, W), finite; pool_size a whole number >= 1; stride one
+    too, or None for pool_size. The windows must tile the input:
+    pool_size <= H and W, and H - pool_size and W - pool_size multiples
+    of the stride.
+    Introduced in 16-cnn-operations.ipynb.
+    """
+    x = as_images(x, "x", where)
+    pool_size = _whole_number(pool_size, "pool_size", where, 1)
+    stride = pool_size if stride is None else _whole_number(
+        stride, "stride", where, 1)
+    H, W = x.shape[2:]
+    if pool_size > H or pool_size > W:
+        raise ValueError(f"{where}: pool_size {pool_size} is larger than "
+                         f"the input (H, W) = ({H}, {W})")
+    if (H - pool_size) % stride or (W - pool_size) % stride:
+        raise ValueError(f"{where}: windows of {pool_size} x {pool_size} "
+                         f"at stride {stride} do not tile (H, W) = ({H}, "
+                         f"{W}): H - pool_size and W - pool_size must be "
+                         f"multiples of the stride, or the last rows or "
+                         f"columns would be dropped")
+    return x, pool_size, stride
+
+
+def check_dout(dout, shape, where="backward", letters="the output"):
+    """Return `dout` as a finite float array of the forward output's
+    `shape`, whose axes `letters` names ("(N, F, H_out, W_out)").
+    Introduced in 16-cnn-operations.ipynb.
+    """
+    dout = _as_float_array(dout, "dout", where)
+    if dout.shape != tuple(shape):
+        raise ValueError(f"{where}: dout must have the shape of the "
+                         f"forward output, {letters} = {tuple(shape)}, "
+                         f"got {dout.shape}")
+    _check_finite_nonempty(dout, "dout", where)
+    return dout

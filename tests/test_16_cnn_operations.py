@@ -1,17 +1,20 @@
 """The CNN operations and the SmallCNN of 16-cnn-operations.ipynb (its cells
 tagged `model`): the loops against SciPy, the vectorised layers against
 the loops, every backward pass against finite differences, the network on
-the digits, and every bad input."""
+the digits, scikit-learn's estimator checks, every bad input, and the
+"Try it" explorer whose filters learn as it plays."""
 import numpy as np
 import pytest
 from scipy import signal
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
+from estimator_checks import COURSE_VALIDATION, sklearn_checks
 from helpers.gradcheck import numerical_gradient, rel_error
 from notebook_code import load_model
 
 NOTEBOOK = "16-cnn-operations.ipynb"
+LESSON = load_model(NOTEBOOK)
 CONV = [("conv2d_forward", "conv2d_backward"),
         ("conv2d_forward_loops", "conv2d_backward_loops")]
 POOL_FORWARDS = ("max_pool_forward", "max_pool_forward_loops")
@@ -28,21 +31,26 @@ SETTINGS = [((2, 3, 7, 7), (4, 3, 3, 3), 1, 1),
 
 @pytest.fixture(scope="module")
 def lesson():
-    return load_model(NOTEBOOK)
+    return LESSON
 
 
 @pytest.fixture(scope="module")
 def split():
-    """The lesson's digits: (1797, 1, 8, 8) in [0, 1], split 3:1."""
+    """The lesson's digits: rows of 64 pixels in [0, 1], split 3:1."""
     digits = load_digits()
-    return train_test_split(digits.images[:, None] / 16.0, digits.target,
+    return train_test_split(digits.data / 16.0, digits.target,
                             test_size=0.25, random_state=0)
+
+
+def digits_cnn(lesson, **settings):
+    """A SmallCNN for the 8 x 8 digits, as the lesson makes it."""
+    return lesson["SmallCNN"](image_shape=(1, 8, 8), **settings)
 
 
 @pytest.fixture(scope="module")
 def trained(lesson, split):
     X_train, _, y_train, _ = split
-    return lesson["SmallCNN"](random_state=0).fit(X_train, y_train)
+    return digits_cnn(lesson, random_state=0).fit(X_train, y_train)
 
 
 def arrays(x_shape, w_shape, seed=0):
@@ -254,18 +262,18 @@ def test_init_only_stores(lesson):
 
 def test_fit_returns_self_and_shapes(lesson, split):
     X_train, _, y_train, _ = split
-    model = lesson["SmallCNN"](num_filters=5, num_epochs=1)
+    model = digits_cnn(lesson, num_filters=5, num_epochs=1)
     assert model.fit(X_train[:200], y_train[:200]) is model
     assert model.w_conv_.shape == (5, 1, 3, 3)
     assert model.b_conv_.shape == (5,)
     assert model.w_dense_.shape == (5 * 4 * 4, 10)
-    assert model.image_shape_ == (1, 8, 8)
+    assert model.image_shape_ == (1, 8, 8) and model.n_features_in_ == 64
 
 
 def test_deterministic_and_seeded(lesson, split):
     X_train, X_test, y_train, _ = split
-    make = lambda seed: lesson["SmallCNN"](num_epochs=2,   # noqa: E731
-                                           random_state=seed).fit(
+    make = lambda seed: digits_cnn(lesson, num_epochs=2,   # noqa: E731
+                                   random_state=seed).fit(
         X_train[:300], y_train[:300])
     one, two, other = make(0), make(0), make(1)
     assert np.array_equal(one.w_conv_, two.w_conv_)
@@ -275,24 +283,71 @@ def test_deterministic_and_seeded(lesson, split):
 
 def test_refit_starts_afresh(lesson, split):
     X_train, X_test, y_train, _ = split
-    model = lesson["SmallCNN"](num_epochs=1).fit(X_train[:300],
+    model = digits_cnn(lesson, num_epochs=1).fit(X_train[:300],
                                                  y_train[:300])
     model.fit(X_train[300:600], y_train[300:600])
-    fresh = lesson["SmallCNN"](num_epochs=1).fit(X_train[300:600],
+    fresh = digits_cnn(lesson, num_epochs=1).fit(X_train[300:600],
                                                  y_train[300:600])
     assert np.array_equal(model.w_conv_, fresh.w_conv_)
     assert len(model.loss_curve_) == 1
 
 
 def test_labels_are_kept_and_channels_work(lesson):
-    # two classes named by strings, on 2-channel 6 x 6 images
+    # two classes named by strings, on 2-channel 6 x 6 images given as
+    # rows of 72 numbers
     rng = np.random.default_rng(9)
-    X = rng.normal(size=(80, 2, 6, 6))
-    y = np.where(X[:, 0, :3].sum(axis=(1, 2)) > 0, "top", "bottom")
-    model = lesson["SmallCNN"](num_filters=4, num_epochs=15).fit(X, y)
+    images = rng.normal(size=(80, 2, 6, 6))
+    y = np.where(images[:, 0, :3].sum(axis=(1, 2)) > 0, "top", "bottom")
+    model = lesson["SmallCNN"](image_shape=(2, 6, 6), num_filters=4,
+                               num_epochs=15).fit(images.reshape(80, -1), y)
     assert list(model.classes_) == ["bottom", "top"]
-    assert set(model.predict(X)) <= {"bottom", "top"}
-    assert model.score(X, y) > 0.8
+    assert set(model.predict(images.reshape(80, -1))) <= {"bottom", "top"}
+    assert model.score(images.reshape(80, -1), y) > 0.8
+
+
+def test_rows_are_folded_into_images_channel_first(lesson, split):
+    # predict on rows equals the network run on the images they fold to
+    X_train, X_test, y_train, _ = split
+    model = digits_cnn(lesson, num_epochs=1).fit(X_train[:200],
+                                                 y_train[:200])
+    params = {"w_conv": model.w_conv_, "b_conv": model.b_conv_,
+              "w_dense": model.w_dense_, "b_dense": model.b_dense_}
+    scores, _ = lesson["cnn_forward"](params, X_test[:7].reshape(7, 1, 8, 8),
+                                      1, 2)
+    assert np.allclose(model.predict_proba(X_test[:7]),
+                       lesson["layers"].softmax(scores), rtol=0, atol=1e-12)
+
+
+def test_without_image_shape_a_row_is_one_line_of_pixels(lesson):
+    rng = np.random.default_rng(10)
+    X = rng.normal(size=(60, 6))
+    y = (X[:, 0] > 0).astype(int)
+    model = lesson["SmallCNN"](pool_size=1, num_epochs=2).fit(X, y)
+    assert model.image_shape_ == (1, 1, 6)
+    assert model.predict_proba(X).shape == (60, 2)
+
+
+def test_works_in_a_grid_search(lesson, split):
+    from sklearn.model_selection import GridSearchCV
+    X_train, _, y_train, _ = split
+    search = GridSearchCV(digits_cnn(lesson, num_epochs=2),
+                          {"num_filters": [2, 4]}, cv=2)
+    search.fit(X_train[:300], y_train[:300])
+    assert search.best_params_["num_filters"] in (2, 4)
+
+
+# --- scikit-learn's estimator checks ----------------------------------------
+# The checks feed matrices of 1 to 10 features, not 8 x 8 images: without
+# image_shape a row is read as a one-row image, where no 2 x 2 pooling fits,
+# so the checked instance pools 1 x 1 (no pooling) and trains 10 epochs.
+
+EXPECTED_FAILURES = {"SmallCNN": COURSE_VALIDATION}
+
+
+@sklearn_checks([LESSON["SmallCNN"](num_filters=4, pool_size=1,
+                                    num_epochs=10)], EXPECTED_FAILURES)
+def test_scikit_learn_estimator_checks(estimator, check):
+    check(estimator)
 
 
 # --- bad input -------------------------------------------------------------
@@ -422,48 +477,58 @@ def test_pool_backward_bad_dout(lesson):
 
 def test_small_cnn_bad_input(lesson, trained, split):
     X_train, X_test, y_train, _ = split
-    SmallCNN = lesson["SmallCNN"]
+    SmallCNN = lambda: digits_cnn(lesson)                   # noqa: E731
     with pytest.raises(ValueError, match="not fitted yet"):
         SmallCNN().predict(X_test)
     with pytest.raises(ValueError, match=r"SmallCNN.predict: X must have "
-                                         r"shape \(N, C, H, W\) = \(N, 1, 8,"
-                                         r" 8\), got \(5, 64\)"):
-        trained.predict(X_test[:5].reshape(5, 64))
-    with pytest.raises(ValueError, match=r"= \(N, 1, 8, 8\), as in fit, got "
-                                         r"\(5, 1, 6, 6\)"):
-        trained.predict_proba(X_test[:5, :, :6, :6])
+                                         r"shape \(n_samples, 64\), got "
+                                         r"\(5, 1, 8, 8\)"):
+        trained.predict(X_test[:5].reshape(5, 1, 8, 8))
+    with pytest.raises(ValueError, match=r"SmallCNN.predict_proba: X must "
+                                         r"have shape \(n_samples, 64\), "
+                                         r"got \(5, 36\)"):
+        trained.predict_proba(X_test[:5, :36])
     with pytest.raises(ValueError, match=r"SmallCNN.fit: X must have shape "
-                                         r"\(N, C, H, W\), got \(20, 64\)"):
-        SmallCNN().fit(X_train[:20].reshape(20, 64), y_train[:20])
+                                         r"\(n_samples, n_features\), got "
+                                         r"\(20, 1, 8, 8\)"):
+        SmallCNN().fit(X_train[:20].reshape(20, 1, 8, 8), y_train[:20])
+    with pytest.raises(ValueError, match=r"image_shape must be \(C, H, W\) "
+                                         r"with C \* H \* W = 36"):
+        SmallCNN().fit(X_train[:20, :36], y_train[:20])
     with pytest.raises(ValueError, match=r"y must have shape "
                                          r"\(20,\).*got \(19,\)"):
         SmallCNN().fit(X_train[:20], y_train[:19])
     with pytest.raises(ValueError, match=r"got \(20, 1\)"):
         SmallCNN().fit(X_train[:20], y_train[:20, None])
     X_nan = X_train[:20].copy()
-    X_nan[3, 0, 4, 4] = np.nan
+    X_nan[3, 40] = np.nan
     with pytest.raises(ValueError, match="X must hold finite numbers"):
         SmallCNN().fit(X_nan, y_train[:20])
     with pytest.raises(ValueError, match="y must hold finite labels"):
         SmallCNN().fit(X_train[:3], [0.0, np.nan, 1.0])
     with pytest.raises(ValueError, match="X must not be empty"):
         SmallCNN().fit(X_train[:0], y_train[:0])
-    with pytest.raises(ValueError, match="at least 2 classes"):
+    with pytest.raises(ValueError, match="at least 2 classes, got 1 class"):
         SmallCNN().fit(X_train[:5], np.full(5, 3))
 
 
 @pytest.mark.parametrize("settings, message", [
     (dict(lr=0.0), "lr must be a positive number"),
     (dict(momentum=1.0), r"momentum must be in \[0, 1\)"),
-    (dict(num_epochs=0), "num_epochs must be a whole number >= 1"),
-    (dict(batch_size=2.5), "batch_size must be a whole number >= 1"),
-    (dict(num_filters=0), "num_filters must be a whole number >= 1"),
+    (dict(num_epochs=0), "num_epochs must be a positive whole number"),
+    (dict(batch_size=2.5), "batch_size must be a positive whole number"),
+    (dict(num_filters=0), "num_filters must be a positive whole number"),
+    (dict(pad=-1), "pad must be a whole number >= 0"),
+    (dict(image_shape=(1, 4, 4)), r"image_shape must be \(C, H, W\) with "
+                                  r"C \* H \* W = 64"),
+    (dict(image_shape=(1, 0, 8)), "image_shape must be a positive whole"),
     (dict(pool_size=3), r"feature maps of 8 x 8 .* which pool_size 3 must "
                         r"divide"),
     (dict(kernel_size=11), r"feature maps of 0 x 0"),
 ])
 def test_small_cnn_bad_settings(lesson, split, settings, message):
     X_train, _, y_train, _ = split
+    settings = {"image_shape": (1, 8, 8), **settings}
     with pytest.raises(ValueError, match=message):
         lesson["SmallCNN"](**settings).fit(X_train[:20], y_train[:20])
 
@@ -476,10 +541,47 @@ def test_small_cnn_bad_settings(lesson, split, settings, message):
 def test_small_cnn_refuses_x_that_is_not_numbers(lesson, split, bad, words):
     X_train, _, y_train, _ = split
     with pytest.raises((TypeError, ValueError), match=words):
-        lesson["SmallCNN"]().fit(bad(X_train[:20]), y_train[:20])
+        digits_cnn(lesson).fit(bad(X_train[:20]), y_train[:20])
 
 
 def test_small_cnn_refuses_a_continuous_y(lesson, split):
     X_train, _, y_train, _ = split
     with pytest.raises(ValueError, match="y looks continuous"):
-        lesson["SmallCNN"]().fit(X_train[:20], y_train[:20] + 0.5)
+        digits_cnn(lesson).fit(X_train[:20], y_train[:20] + 0.5)
+
+
+# --- Try it: a filter that learns ------------------------------------------
+
+PLAY_CHECKS = """
+assert explorer.error is None, explorer.error
+assert explorer.count == 0
+start = filter_trainer.params["w_conv"].copy()
+explorer.step(3)                             # three epochs
+assert explorer.count == 3 and len(filter_trainer.test_losses) == 4
+assert not np.allclose(filter_trainer.params["w_conv"], start)
+assert filter_trainer.test_losses[-1] < 0.5 * filter_trainer.test_losses[0]
+# the filters shown are the network's filters, the maps its ReLU maps
+assert np.array_equal(filter_images[0].get_array(),
+                      filter_trainer.params["w_conv"][0, 0])
+# a new learning rate goes on with the run; fewer filters start again
+explorer.set(lr=0.1)
+assert explorer.count == 3 and filter_trainer.lr == 0.1
+explorer.set(num_filters=3)
+assert explorer.count == 0
+assert [ax.get_visible() for ax in axes_learn[0, 1:-1]] == [True] * 3 + [
+    False] * 5
+explorer.step(30)                            # the whole run, then no more
+assert explorer.count == 30
+# the trainer follows fit: the same seed and settings, the same filters
+model_3 = SmallCNN(image_shape=(1, 8, 8), num_filters=3, lr=0.1,
+                   num_epochs=30, random_state=0).fit(X_train[:800],
+                                                      y_train[:800])
+assert np.allclose(model_3.w_conv_, filter_trainer.params["w_conv"])
+print("play checks passed")
+"""
+
+
+def test_the_filters_learn_as_the_explorer_plays():
+    from execute import ROOT, execute
+    nb = execute(ROOT / "notebooks" / NOTEBOOK, extra=[PLAY_CHECKS])
+    assert nb.cells[-1].outputs[0].text == "play checks passed\n"
