@@ -32,7 +32,10 @@ from matplotlib.lines import Line2D              # noqa: E402
 
 import helpers                                   # noqa: E402
 from helpers import (activations, checks, data, gradcheck, layers,  # noqa
-                     plotting, timing, trees, validation, widgets)
+                     playground, plotting, timing, trees, validation,
+                     widgets)
+from execute import NOTEBOOKS                    # noqa: E402
+from notebook_code import load_model             # noqa: E402
 
 ERRORS = (ValueError, TypeError)
 
@@ -408,6 +411,17 @@ def tree_methods(name, model, make):
 # The table: one row per public callable
 # ----------------------------------------------------------------------
 
+# the Playground of lesson 15, on the lesson's own MLP
+PLAY_MLP = load_model(next(p for p in NOTEBOOKS
+                           if p.name.startswith("15-")))["MLP"]
+PLAY_TRAINER = playground.PlaygroundTrainer(PLAY_MLP, *playground.figure())
+PLAY_VALUES = {name: slider.value
+               for name, slider in playground.sliders().items()}
+PLAY_TRAINER.reset(**PLAY_VALUES)
+XP, YP = playground.make_dataset("XOR", 20, 0.1, 0)
+PP = np.column_stack([np.full(20, 0.3), np.full(20, 0.7)])
+X_IMG, W_IMG = np.ones((2, 1, 4, 4)), np.ones((3, 1, 3, 3))
+
 TABLE = {
     # validation -----------------------------------------------------
     "validation.as_numbers": row(
@@ -457,6 +471,51 @@ TABLE = {
         extra=[("an unfitted model", lambda: validation.check_fitted(
             trees.DecisionTreeClassifier(), "tree_", "check_fitted"),
             ["not fitted"])]),
+
+    "validation.as_images": row(
+        validation.as_images, x=array(X_IMG, (2, 4, 4), (32,)), name="x",
+        where="as_images"),
+    "validation.check_conv_shapes": row(
+        validation.check_conv_shapes,
+        x=array(X_IMG, (2, 4, 4), (2, 2, 4, 4)),
+        w=array(W_IMG, (3, 3, 3), (3, 2, 3, 3)),
+        b=array(np.zeros(3), (2,), (3, 1)), stride=size(1), pad=count(1),
+        where="check_conv_shapes"),
+    "validation.check_pool_shapes": row(
+        validation.check_pool_shapes, x=array(X_IMG, (2, 4, 4), (32,)),
+        pool_size=size(2), stride=size(2), where="check_pool_shapes",
+        accept={("stride", "None"): "None: the stride is the pool size"}),
+    "validation.check_dout": row(
+        validation.check_dout, dout=array(np.ones((2, 3, 4, 4)),
+                                          (2, 3, 4), (2, 3, 4, 5)),
+        shape=(2, 3, 4, 4), where="check_dout"),
+
+    # playground -----------------------------------------------------
+    "playground.make_dataset": row(
+        playground.make_dataset, name=choice("moons"), n=size(20),
+        noise=nonneg(0.1), rng=0),
+    "playground.split": row(
+        playground.split, X=array(XP, (20, 3), (20,)),
+        y=labels01(YP, (19,), (20, 1)), train_fraction=more(
+            number(0.5), Bad("1.5", 1.5, ["1.5"]), Bad("0", 0, ["got 0"])),
+        accept={("y", "booleans"): LABELS_01}),
+    "playground.log_loss": row(
+        playground.log_loss, P=array(PP, (20, 3), (20,)),
+        y=labels01(YP, (19,), (20, 1)),
+        accept={("y", "booleans"): LABELS_01}),
+    "playground.figure": row(playground.figure),
+    "playground.sliders": row(playground.sliders),
+    "playground.explorer": row(lambda: playground.explorer(PLAY_MLP)),
+    "playground.PlaygroundTrainer": row(
+        lambda: playground.PlaygroundTrainer(PLAY_MLP, *playground.figure())),
+    "playground.PlaygroundTrainer.reset": row(
+        lambda dataset: PLAY_TRAINER.reset(**{**PLAY_VALUES,
+                                              "dataset": dataset}),
+        says="make_dataset", dataset=choice("spiral")),
+    "playground.PlaygroundTrainer.step": row(lambda: PLAY_TRAINER.step(2)),
+    "playground.PlaygroundTrainer.tune": row(
+        lambda: PLAY_TRAINER.tune(lr=0.3, batch_size=20, alpha=0.01)),
+    "playground.PlaygroundTrainer.draw": row(lambda: PLAY_TRAINER.draw()),
 
     # data -----------------------------------------------------------
     "data.spam_emails": row(data.spam_emails),

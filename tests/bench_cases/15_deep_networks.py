@@ -10,7 +10,9 @@ penalty (alpha=0.0), no early stop (tol=0.0, n_iter_no_change=30). The
 same number of gradient steps on matrices of the same sizes, so the ratio
 measures the implementations: our layer functions (each checks its
 arguments) against scikit-learn's. fit is the work timed; predicting the
-450 test images is included on both sides and costs little.
+450 test images is included on both sides and costs little. `MLP` is the
+lesson's readable model (a scikit-learn estimator, trained one `_epoch`
+at a time), so it is reported without a budget.
 """
 NOTEBOOK = "15-deep-networks.ipynb"
 
@@ -41,5 +43,5 @@ CASES = [
                  "batch_size=32, max_iter=30, tol=0.0, "
                  "n_iter_no_change=30, alpha=0.0, random_state=0)"
                  ".fit(X_train, y_train).predict(X_test)",
-         budget=1.5),
+         budget=None),
 ]
