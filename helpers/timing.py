@@ -40,15 +40,17 @@ def format_duration(seconds):
 
 
 def format_speedup(slow_seconds, fast_seconds):
-    """The ratio as "35x faster" (or "2x slower" when it is below 1)."""
+    """The ratio as "35x faster" (or "2.5x slower" when it is below 1),
+    with one decimal below 10, so 1.5 is not shown as "2x" nor 1.4 as
+    "1x"."""
     slow_seconds = validation.as_positive(slow_seconds, "slow_seconds",
                                           "format_speedup")
     fast_seconds = validation.as_positive(fast_seconds, "fast_seconds",
                                           "format_speedup")
     ratio = slow_seconds / fast_seconds
-    if ratio >= 1:
-        return f"{ratio:.0f}x faster"
-    return f"{1 / ratio:.0f}x slower"
+    word = "faster" if ratio >= 1 else "slower"
+    ratio = max(ratio, 1 / ratio)
+    return f"{ratio:.1f}x {word}" if ratio < 10 else f"{ratio:.0f}x {word}"
 
 
 def compare(functions, repeats=5):

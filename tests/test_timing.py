@@ -26,7 +26,10 @@ def test_format_duration(seconds, text):
 
 def test_format_speedup():
     assert timing.format_speedup(1.0, 0.02) == "50x faster"
-    assert timing.format_speedup(0.1, 0.2) == "2x slower"
+    assert timing.format_speedup(0.1, 0.2) == "2.0x slower"
+    assert timing.format_speedup(0.623, 0.420) == "1.5x faster"
+    assert timing.format_speedup(0.1, 0.25) == "2.5x slower"
+    assert timing.format_speedup(1.0, 0.0999) == "10x faster"
 
 
 def test_printed_timings_are_exactly_what_the_sanitizer_masks():
@@ -63,7 +66,7 @@ def test_compare_times_each_function_and_compares_with_the_first():
 
     line = timing.compare({"slow": slow, "fast": fast}, repeats=2)
     assert calls == {"slow": 2, "fast": 2}
-    assert re.fullmatch(r"slow \S+ ms, fast \S+ µs \(\d+x faster\)", line), \
+    assert re.fullmatch(r"slow \S+ ms, fast \S+ µs \(\d+(\.\d)?x faster\)", line), \
         line
     for regex, replace in sanitizers():
         line = regex.sub(replace, line)
