@@ -155,6 +155,12 @@ def test_a_learners_work_survives_a_course_update(class_on_hub, course):
     replace_in_cell(nb, first_line, first_line + " (my notes: reread)")
     save(dan, nb)
 
+    # Cleo also keeps notes in a file the course is about to add
+    status, _ = cleo.server(f"/api/contents/{TARGET}/notebooks/UPDATED.md",
+                            "PUT", {"type": "file", "format": "text",
+                                    "content": "Cleo's notes\n"})
+    assert status in (200, 201), status
+
     # the course's new commit: a fixed typo in the same lesson (its
     # summary heading and its title), and a new file
     upstream_nb = nbformat.read(course / LESSON, as_version=4)
@@ -177,7 +183,25 @@ def test_a_learners_work_survives_a_course_update(class_on_hub, course):
         assert nb.cells[0].source.startswith(title + ": a linear classifier")
 
     assert any(c.source.startswith(typed) for c in notebook_of(cleo).cells)
+    # her own file of the new file's name was moved aside, not overwritten
+    _, folder = cleo.server(f"/api/contents/{TARGET}/notebooks")
+    texts = {}
+    for item in folder["content"]:
+        if item["name"].startswith("UPDATED"):
+            _, model = cleo.server(f"/api/contents/{item['path']}")
+            texts[item["name"]] = model["content"]
+    assert texts.pop("UPDATED.md") == "New this week.\n"
+    assert list(texts.values()) == ["Cleo's notes\n"], texts
     # where both changed the same line, the learner's line is kept
     summary = next(c for c in notebook_of(dan).cells
                    if c.source.startswith("## Summary"))
     assert summary.source.splitlines()[0] == first_line + " (my notes: reread)"
+
+    # to take the course's version instead, delete one's copy and pull
+    status, _ = dan.server(f"/api/contents/{TARGET}/{LESSON}", "DELETE",
+                           raw=True)
+    assert status == 204, status
+    assert dan.pull(f"file://{course}", TARGET)[-1]["phase"] == "finished"
+    summary = next(c for c in notebook_of(dan).cells
+                   if c.source.startswith("## Summary"))
+    assert summary.source.splitlines()[0] == first_line + " and next steps"
