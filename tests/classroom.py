@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import contextlib
 import datetime
+import math
 import os
 import platform
 import random
@@ -89,14 +90,18 @@ async def class_at_once(learners, notebook, moves, seed):
         failures = await asyncio.gather(*(
             k.run_notebook(k.learner.hub.homes / k.learner.name / TARGET
                            / lesson_path(notebook)) for k in kernels))
+        theirs = [p for p in learners[0].hub.processes()
+                  if p.environ().get("JUPYTERHUB_USER")]
+        cpu0, start = sum(map(classroom.cpu_seconds, theirs)), time.time()
         go = asyncio.Event()
         tasks = [asyncio.ensure_future(move_sliders(
             k, moves, random.Random(rng.random()), go)) for k in kernels]
         go.set()
         trips = await asyncio.gather(*tasks)
-        held = sum(p.memory_info().rss for p in learners[0].hub.processes()
-                   if p.environ().get("JUPYTERHUB_USER")) / 2 ** 20
-    return failures, [t for row in trips for t in row], held
+        busy = (sum(map(classroom.cpu_seconds, theirs)) - cpu0) / (
+            time.time() - start)
+        held = sum(p.memory_info().rss for p in theirs) / 2 ** 20
+    return failures, [t for row in trips for t in row], held, busy
 
 
 def measure(n_learners, notebook, moves, workdir, solo_lessons):
@@ -141,8 +146,9 @@ def measure(n_learners, notebook, moves, workdir, solo_lessons):
         rows["pulls"] = phases
         print(f"{n_learners} learners logged in, started and pulled in "
               f"{rows['all_arrived']:.1f} s", flush=True)
-        failures, trips, held = asyncio.run(
+        failures, trips, held, busy = asyncio.run(
             class_at_once(learners, notebook, moves, seed=0))
+        rows["busy_cores"] = busy
         rows["class_failures"] = [f for f in failures if f]
         rows["trips"] = trips
         rows["held_mb"] = held
@@ -200,10 +206,83 @@ def table(rows, n_learners, notebook, moves):
         f"median {statistics.median(trips_ms):.0f} ms, 90th percentile "
         f"{percentile(trips_ms, 0.9):.0f} ms, at most "
         f"{max(trips_ms):.0f} ms |",
+        f"| CPU used meanwhile by all {n_learners} learners' servers and "
+        f"kernels | {rows['busy_cores']:.2f} cores "
+        f"({rows['busy_cores'] / n_learners:.3f} per learner) |",
     ]
     if rows["class_failures"] or any(p != "finished" for p in rows["pulls"]):
         lines.append(f"| failures | {rows['class_failures']}, pulls "
                      f"{set(rows['pulls'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def round_up(value, step):
+    return step * math.ceil(value / step)
+
+
+def sizing(rows, n_learners):
+    """The server for a class, derived from the measured table: The
+    Littlest JupyterHub's rules (RAM = concurrent users x memory per user
+    + 128 MB; CPU = concurrent users x CPU per user + 20% of a core) and
+    Zero to JupyterHub's per-learner settings."""
+    kernels = [row[1] for row in rows["lessons"]]
+    server = rows["server_peak"]
+    peak = server + max(kernels)                   # one learner at most
+    limit = round_up(1.3 * peak, 64)               # + 30% headroom
+    guarantee = round_up(server + statistics.median(kernels), 64)
+    run_all = max(row[2] for row in rows["lessons"])
+    sliders = rows["busy_cores"] / n_learners       # cores per learner
+    lines = [
+        "",
+        f"From it: one learner needs at most {peak:.0f} MB (their server "
+        f"and the largest lesson's kernel); with 30% headroom (The "
+        f"Littlest JupyterHub, TLJH, advises 20-40%), **{limit} MB per "
+        f"learner**. "
+        f"TLJH's rule is RAM = concurrent learners x {limit} MB + 128 MB, "
+        f"and it suggests planning for 40-60% of a class at once; in a "
+        f"lab session the whole class is there. Cores: learners moving "
+        f"sliders used {sliders:.3f} of a core each; what costs is a Run "
+        f"All, up to {run_all:.0f} CPU seconds, so for the whole group to "
+        f"be able to press Run All in the same minute, plan "
+        f"concurrent learners x {run_all:.0f} / 60 cores (+20% of a core "
+        f"for the hub).",
+        "",
+        "| class | at once | RAM | cores |",
+        "|---|---|---|---|",
+    ]
+    for size in (30, 100, 300):
+        for share, label in ((0.6, "60% (TLJH's upper guide)"),
+                             (1.0, "all (a lab session)")):
+            at_once = math.ceil(share * size)
+            ram = (at_once * limit + 128) / 1024
+            cores = max(at_once * sliders, at_once * run_all / 60) + 0.2
+            lines.append(f"| {size} | {at_once}, {label} | "
+                         f"{math.ceil(ram)} GB | {math.ceil(cores)} |")
+    lines += [
+        "",
+        "On Zero to JupyterHub the same numbers give each learner's pod "
+        "(`config.yaml`):",
+        "",
+        "```yaml",
+        "singleuser:",
+        "  memory:",
+        f"    guarantee: {guarantee}M   # server + a median lesson's kernel",
+        f"    limit: {limit}M       # server + the largest kernel, +30%",
+        "  cpu:",
+        f"    guarantee: {max(0.05, round(sliders, 2))}    # a learner "
+        "moving sliders",
+        "    limit: 1           # a kernel computes on one core "
+        "(OPENBLAS_NUM_THREADS=1)",
+        "cull:",
+        "  enabled: true",
+        "  timeout: 3600        # an hour with no activity (the chart's "
+        "default)",
+        "  every: 600",
+        "```",
+        "",
+        f"Culling an idle learner gives back up to {peak:.0f} MB; their "
+        "files stay, and they run the lesson again when they return.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -237,7 +316,8 @@ def main():
         rows = measure(args.learners, notebook, args.moves, workdir, solo)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    text = table(rows, args.learners, notebook, args.moves)
+    text = (table(rows, args.learners, notebook, args.moves)
+            + sizing(rows, args.learners))
     print(text)
     if args.out:
         Path(args.out).write_text(text)
