@@ -66,10 +66,11 @@ def _gaussians(n, rng):
 
 
 def _spiral(n, rng):
-    # two arms winding 1.75 turns out from the centre, half a turn apart
+    # two arms winding 1.25 turns out from the centre, half a turn apart
+    # (arms 0.38 apart: the default noise 0.1 blurs them, does not hide them)
     y = np.r_[np.ones(n // 2), np.zeros(n - n // 2)]
     t = np.r_[np.linspace(0, 1, n // 2), np.linspace(0, 1, n - n // 2)]
-    angle = 1.75 * 2 * np.pi * t + np.pi * y
+    angle = 1.25 * 2 * np.pi * t + np.pi * y
     r = 0.05 + 0.95 * t
     return np.column_stack([r * np.sin(angle), r * np.cos(angle)]), y
 
@@ -166,7 +167,8 @@ class PlaygroundTrainer:
     time, and draws it: the trainer of a `widgets.Explorer`.
 
     MLP : the lesson's class (its `_start` and `_epoch` are `fit` in two
-        halves: the initial weights, then one epoch)
+        halves: the initial weights, then one epoch); He's initialisation
+        for ReLU, Xavier's for the other activations
     fig, axes : from `figure()`
     seed : the data's and the network's random seed
     """
@@ -227,11 +229,12 @@ class PlaygroundTrainer:
                             np.random.default_rng(self.seed))
         self.X_train, self.y_train, self.X_test, self.y_test = split(
             X, y, train_percent / 100)
+        activation = ACTIVATIONS.get(activation, activation)
         self.model = self.MLP(hidden_layer_sizes=(units,) * layers,
-                              activation=ACTIVATIONS.get(activation,
-                                                         activation),
-                              alpha=alpha, lr=lr, batch_size=batch_size,
-                              num_epochs=1, random_state=self.seed)
+                              activation=activation, alpha=alpha, lr=lr,
+                              batch_size=batch_size, num_epochs=1,
+                              init="he" if activation == "relu" else "xavier",
+                              random_state=self.seed)
         self._X, self._codes = self.model._start(self.X_train, self.y_train)
         self.train_losses, self.test_losses = [], []
         self._record()

@@ -490,3 +490,204 @@ def check_dout(dout, shape, where="backward", letters="the output"):
                          f"got {dout.shape}")
     _check_finite_nonempty(dout, "dout", where)
     return dout
+
+
+# -- introduced in 15-deep-networks.ipynb --
+
+
+def _as_finite_matrix(a, name, where, letters):
+    """`a` as a finite, non-empty 2-D float array; `letters` names its
+    axes in the message."""
+    arr = _as_float_array(a, name, where)
+    if arr.ndim != 2:
+        raise ValueError(f"{where}: {name} must have shape {letters}, "
+                         f"got {arr.shape}")
+    _check_finite_nonempty(arr, name, where)
+    return arr
+
+
+def check_dense_args(x, w, b, where="dense_forward"):
+    """Return (x, w, b) checked for a dense layer out = x @ w + b.
+
+    w (D, M), x (N, D) with the same D, b (M,): finite float arrays, not
+    empty. Introduced in 15-deep-networks.ipynb.
+    """
+    w = _as_finite_matrix(w, "w", where, "(D, M)")
+    D, M = w.shape
+    x = _as_float_array(x, "x", where)
+    if x.ndim != 2 or x.shape[1] != D:
+        raise ValueError(f"{where}: x must have shape (N, D) = (N, {D}), "
+                         f"got {x.shape}")
+    _check_finite_nonempty(x, "x", where)
+    b = _as_float_array(b, "b", where)
+    if b.shape != (M,):
+        raise ValueError(f"{where}: b must have shape (M,) = ({M},), "
+                         f"got {b.shape}")
+    _check_finite_nonempty(b, "b", where)
+    return x, w, b
+
+
+def check_scores_and_labels(scores, y, where="softmax_cross_entropy"):
+    """Return (scores, y) checked for a softmax loss: scores a finite
+    float array (N, K), y N integer labels in 0..K-1.
+    Introduced in 15-deep-networks.ipynb.
+    """
+    scores = _as_finite_matrix(scores, "scores", where, "(N, K)")
+    n, k = scores.shape
+    return scores, as_indices(y, "y", k, where, shape=(n,))
+
+
+def check_hidden_sizes(hidden_layer_sizes, where="MLP.fit"):
+    """Return the hidden layers' widths as a list of positive ints; one
+    int means one hidden layer. Introduced in 15-deep-networks.ipynb.
+    """
+    sizes = hidden_layer_sizes
+    if isinstance(sizes, (int, np.integer)) and not isinstance(
+            sizes, (bool, np.bool_)):
+        sizes = (sizes,)
+    message = (f"{where}: hidden_layer_sizes must be positive whole "
+               f"numbers such as (128, 64), got {_short(hidden_layer_sizes)}")
+    if not isinstance(sizes, (list, tuple)):
+        raise TypeError(message)
+    for size in sizes:
+        if (isinstance(size, (bool, np.bool_))
+                or not isinstance(size, (int, np.integer)) or size < 1):
+            raise ValueError(message)
+    return [int(size) for size in sizes]
+
+
+def check_mlp_settings(model, activations, where="MLP.fit"):
+    """Check a multi-layer perceptron's settings before it trains; return
+    its hidden widths as a list of ints.
+
+    `model` has hidden_layer_sizes, activation (one of the names in
+    `activations`), alpha >= 0, lr > 0, batch_size and num_epochs
+    (positive whole numbers) and init ("he", "xavier" or a positive
+    standard deviation). Introduced in 15-deep-networks.ipynb.
+    """
+    hidden = check_hidden_sizes(model.hidden_layer_sizes, where)
+    if not isinstance(model.activation, str) or (
+            model.activation not in activations):
+        raise ValueError(f"{where}: activation must be one of "
+                         f"{list(activations)}, got {_short(model.activation)}")
+    as_positive(model.alpha, "alpha", where, allow_zero=True)
+    as_positive(model.lr, "lr", where)
+    as_positive(model.batch_size, "batch_size", where, integer=True)
+    as_positive(model.num_epochs, "num_epochs", where, integer=True)
+    if isinstance(model.init, str):
+        if model.init not in ("he", "xavier"):
+            raise ValueError(f"{where}: init must be 'he', 'xavier' or a "
+                             f"positive standard deviation, got "
+                             f"{model.init!r}")
+    else:
+        as_positive(model.init, "init", where)
+    return hidden
+
+
+# -- introduced in 17-autoencoders.ipynb --
+
+
+def _autoencoder_choice(value, name, choices, where):
+    """`value` if it is one of `choices`, else a ValueError."""
+    if value not in choices:
+        raise ValueError(f"{where}: {name} must be one of {choices}, "
+                         f"got {value!r}")
+    return value
+
+
+def check_autoencoder_settings(model, n_features, where="Autoencoder.fit"):
+    """Check an autoencoder's settings before it trains on data with
+    `n_features` columns. Introduced in 17-autoencoders.ipynb.
+
+    `model` has hidden_sizes (positive whole numbers, possibly none; one
+    int means one hidden layer), n_components (the code's width, 1 to
+    n_features), activation ("relu", "tanh" or "linear"), output
+    ("sigmoid" or "linear"), optimizer ("adam" or "sgd"), lr > 0,
+    batch_size and num_epochs (positive whole numbers) and noise >= 0.
+    Returns (hidden_sizes, n_components, lr, batch_size, num_epochs,
+    noise), cleaned: a tuple of ints, ints and floats.
+    """
+    hidden = model.hidden_sizes
+    if isinstance(hidden, (int, np.integer)):
+        hidden = (hidden,)
+    try:
+        hidden = tuple(hidden)
+    except TypeError:
+        raise TypeError(f"{where}: hidden_sizes must be a tuple of whole "
+                        f"numbers, got {model.hidden_sizes!r}") from None
+    for size in hidden:
+        if isinstance(size, (bool, np.bool_)) or not isinstance(
+                size, (int, np.integer)) or size < 1:
+            raise ValueError(f"{where}: hidden_sizes must hold positive "
+                             f"whole numbers, got {model.hidden_sizes!r}")
+    k = model.n_components
+    if isinstance(k, (bool, np.bool_)) or not isinstance(
+            k, (int, np.integer)):
+        raise TypeError(f"{where}: n_components must be a whole number, "
+                        f"got {k!r}")
+    if not 1 <= k <= n_features:
+        raise ValueError(f"{where}: n_components (the bottleneck) must be "
+                         f"from 1 to n_features = {n_features}, got {k}")
+    _autoencoder_choice(model.activation, "activation",
+                        ("relu", "tanh", "linear"), where)
+    _autoencoder_choice(model.output, "output", ("sigmoid", "linear"), where)
+    _autoencoder_choice(model.optimizer, "optimizer", ("adam", "sgd"), where)
+    lr = as_positive(model.lr, "lr", where)
+    batch_size = as_positive(model.batch_size, "batch_size", where,
+                             integer=True)
+    num_epochs = as_positive(model.num_epochs, "num_epochs", where,
+                             integer=True)
+    try:
+        noise = float(model.noise)
+    except (TypeError, ValueError):
+        noise = float("nan")
+    if not (np.isfinite(noise) and noise >= 0):
+        raise ValueError(f"{where}: noise must be a number >= 0 (the "
+                         f"noise's standard deviation), got {model.noise!r}")
+    return (tuple(int(size) for size in hidden), int(k), lr, batch_size,
+            num_epochs, noise)
+
+
+# -- introduced in 16-cnn-operations.ipynb --
+
+
+def check_cnn_settings(model, n_features, where="SmallCNN.fit"):
+    """Check the settings of a small CNN for rows of `n_features` pixels;
+    return the image shape (C, H, W) as a tuple of ints.
+
+    `model` carries image_shape ((C, H, W) with C * H * W = n_features;
+    None: one channel, one row of pixels), num_filters, kernel_size,
+    pool_size, num_epochs and batch_size (whole numbers >= 1), pad (a
+    whole number >= 0), lr (> 0) and momentum (in [0, 1)). The feature
+    maps of the convolution (stride 1) must be tiled by pool_size.
+    Introduced in 16-cnn-operations.ipynb (SmallCNN.fit).
+    """
+    n_features = _whole_number(n_features, "n_features", where, 1)
+    if model.image_shape is None:
+        shape = (1, 1, n_features)
+    elif isinstance(model.image_shape, (tuple, list, np.ndarray)):
+        shape = tuple(as_positive(n, "image_shape", where, integer=True)
+                      for n in model.image_shape)
+    else:
+        shape = ()
+    if len(shape) != 3 or np.prod(shape) != n_features:
+        raise ValueError(f"{where}: image_shape must be (C, H, W) with "
+                         f"C * H * W = {n_features}, the features of X, "
+                         f"got {_short(model.image_shape)}")
+    for name in ("num_filters", "kernel_size", "pool_size", "num_epochs",
+                 "batch_size"):
+        as_positive(getattr(model, name), name, where, integer=True)
+    as_positive(model.pad, "pad", where, integer=True, allow_zero=True)
+    as_positive(model.lr, "lr", where)
+    if not 0 <= as_number(model.momentum, "momentum", where) < 1:
+        raise ValueError(f"{where}: momentum must be in [0, 1), got "
+                         f"{_short(model.momentum)}")
+    k, pad, P = int(model.kernel_size), int(model.pad), int(model.pool_size)
+    H_conv = shape[1] + 2 * pad - k + 1
+    W_conv = shape[2] + 2 * pad - k + 1
+    if H_conv < P or W_conv < P or H_conv % P or W_conv % P:
+        raise ValueError(
+            f"{where}: images of (H, W) = {shape[1:]} give feature maps of "
+            f"{H_conv} x {W_conv} (kernel_size {k}, pad {pad}), which "
+            f"pool_size {P} must divide")
+    return shape

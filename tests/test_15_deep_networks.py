@@ -445,28 +445,31 @@ def test_layer_functions_name_the_expected_shape(lesson):
         dense_forward(np.zeros((2, 64)), w, np.zeros((1, 10)))
     x = np.zeros((2, 64))
     x[0, 0] = np.nan
-    with pytest.raises(ValueError, match="x must be finite"):
+    with pytest.raises(ValueError, match="x must hold finite numbers"):
         dense_forward(x, w, b)
     with pytest.raises(ValueError, match="x must not be empty"):
         dense_forward(np.zeros((0, 64)), w, b)
     _, cache = dense_forward(np.zeros((2, 64)), w, b)
     with pytest.raises(ValueError, match=r"dense_backward: dout must have "
-                                         r"shape \(N, M\) = \(2, 10\), got "
+                                         r"the shape of the forward output, "
+                                         r"\(N, M\) = \(2, 10\), got "
                                          r"\(2, 9\)"):
         lesson["dense_backward"](np.zeros((2, 9)), cache)
     with pytest.raises(ValueError, match=r"relu_backward: dout must have the "
-                                         r"shape of x, \(2, 3\)"):
+                                         r"shape of the forward output, "
+                                         r"relu\(x\) = \(2, 3\)"):
         lesson["relu_backward"](np.zeros((3, 2)), np.zeros((2, 3)))
 
 
 def test_softmax_cross_entropy_bad_labels(lesson):
     loss = lesson["softmax_cross_entropy"]
     scores = np.zeros((3, 4))
-    with pytest.raises(ValueError, match=r"y must hold labels 0..3"):
+    with pytest.raises(ValueError, match=r"y must hold whole numbers from 0 "
+                                         r"to 3, got values from 0 to 4"):
         loss(scores, np.array([0, 4, 1]))
-    with pytest.raises(ValueError, match=r"y must be 3 integer labels"):
+    with pytest.raises(TypeError, match=r"y must be whole numbers"):
         loss(scores, np.array([0.0, 1.0, 2.0]))
-    with pytest.raises(ValueError, match=r"y must be 3 integer labels"):
+    with pytest.raises(ValueError, match=r"y must have shape \(3,\)"):
         loss(scores, np.array([0, 1]))
     with pytest.raises(ValueError, match=r"scores must have shape \(N, K\)"):
         loss(np.zeros(4), np.array([0]))

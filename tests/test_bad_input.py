@@ -19,6 +19,7 @@ import importlib
 import inspect
 import pkgutil
 import warnings
+from types import SimpleNamespace
 
 import ipywidgets
 import matplotlib
@@ -421,6 +422,20 @@ PLAY_TRAINER.reset(**PLAY_VALUES)
 XP, YP = playground.make_dataset("XOR", 20, 0.1, 0)
 PP = np.column_stack([np.full(20, 0.3), np.full(20, 0.7)])
 X_IMG, W_IMG = np.ones((2, 1, 4, 4)), np.ones((3, 1, 3, 3))
+# the settings of lesson 15's MLP, 16's SmallCNN and 17's Autoencoder
+MLP_SET = dict(hidden_layer_sizes=(4,), activation="relu", alpha=0.0,
+               lr=0.1, batch_size=8, num_epochs=2, init="he")
+CNN_SET = dict(image_shape=(1, 8, 8), num_filters=2, kernel_size=3, pad=1,
+               pool_size=2, lr=0.05, momentum=0.9, num_epochs=1,
+               batch_size=8)
+AE_SET = dict(hidden_sizes=(8,), n_components=2, activation="relu",
+              output="sigmoid", optimizer="adam", lr=0.01, batch_size=16,
+              num_epochs=2, noise=0.0)
+
+
+def settings(base, **change):
+    """A model's settings, as attributes, with some changed."""
+    return SimpleNamespace(**{**base, **change})
 
 TABLE = {
     # validation -----------------------------------------------------
@@ -489,6 +504,62 @@ TABLE = {
         validation.check_dout, dout=array(np.ones((2, 3, 4, 4)),
                                           (2, 3, 4), (2, 3, 4, 5)),
         shape=(2, 3, 4, 4), where="check_dout"),
+
+    "validation.check_dense_args": row(
+        validation.check_dense_args, x=array(np.ones((5, 4)), (5, 2), (4,)),
+        w=array(np.ones((4, 3)), (4,), (4, 3, 1)),
+        b=array(np.zeros(3), (4,), (3, 1)), where="check_dense_args"),
+    "validation.check_scores_and_labels": row(
+        validation.check_scores_and_labels,
+        scores=array(np.ones((2, 3)), (3,), (2, 3, 1)),
+        y=indices(np.array([0, 2]), 3, (3,), (2, 1)),
+        where="check_scores_and_labels"),
+    "validation.check_hidden_sizes": row(
+        validation.check_hidden_sizes, hidden_layer_sizes=custom(
+            (4, 3), Bad("None", None, ["None"]),
+            Bad("a string", "4", ["'4'"]), Bad("a 0", (4, 0), ["(4, 0)"]),
+            Bad("2.5", (2.5,), ["2.5"]), Bad("True", (True,), ["True"])),
+        where="check_hidden_sizes"),
+    "validation.check_mlp_settings": row(
+        validation.check_mlp_settings, model=custom(
+            settings(MLP_SET),
+            Bad("hidden 0", settings(MLP_SET, hidden_layer_sizes=(0,)),
+                ["(0,)"]),
+            Bad("activation", settings(MLP_SET, activation="softmax"),
+                ["'softmax'"]),
+            Bad("alpha -1", settings(MLP_SET, alpha=-1), ["-1"]),
+            Bad("lr 0", settings(MLP_SET, lr=0), ["got 0"]),
+            Bad("batch 2.5", settings(MLP_SET, batch_size=2.5), ["2.5"]),
+            Bad("epochs None", settings(MLP_SET, num_epochs=None),
+                ["None"]),
+            Bad("init", settings(MLP_SET, init="glorot"), ["'glorot'"])),
+        activations=("relu", "tanh"), where="check_mlp_settings"),
+    "validation.check_cnn_settings": row(
+        validation.check_cnn_settings, model=custom(
+            settings(CNN_SET),
+            Bad("image_shape", settings(CNN_SET, image_shape=(1, 8, 7)),
+                ["(1, 8, 7)"]),
+            Bad("image_shape 8", settings(CNN_SET, image_shape=8), ["8"]),
+            Bad("pad -1", settings(CNN_SET, pad=-1), ["-1"]),
+            Bad("pool 3", settings(CNN_SET, pool_size=3), ["pool_size 3"]),
+            Bad("lr 0", settings(CNN_SET, lr=0), ["got 0"]),
+            Bad("momentum 1", settings(CNN_SET, momentum=1.0), ["1.0"]),
+            Bad("filters 2.5", settings(CNN_SET, num_filters=2.5),
+                ["2.5"])),
+        n_features=size(64), where="check_cnn_settings"),
+    "validation.check_autoencoder_settings": row(
+        validation.check_autoencoder_settings, model=custom(
+            settings(AE_SET),
+            Bad("hidden 0", settings(AE_SET, hidden_sizes=(8, 0)),
+                ["(8, 0)"]),
+            Bad("code 0", settings(AE_SET, n_components=0), ["got 0"]),
+            Bad("code 65", settings(AE_SET, n_components=65), ["65"]),
+            Bad("code 2.5", settings(AE_SET, n_components=2.5), ["2.5"]),
+            Bad("output", settings(AE_SET, output="softmax"),
+                ["'softmax'"]),
+            Bad("lr 0", settings(AE_SET, lr=0), ["got 0"]),
+            Bad("noise -0.1", settings(AE_SET, noise=-0.1), ["-0.1"])),
+        n_features=64, where="check_autoencoder_settings"),
 
     # playground -----------------------------------------------------
     "playground.make_dataset": row(

@@ -57,8 +57,8 @@ def test_the_trainer_trains_the_lessons_mlp(explorer):
     fitted = MLP(hidden_layer_sizes=(values["units"],) * values["layers"],
                  activation=values["activation"], alpha=values["alpha"],
                  lr=values["lr"], batch_size=values["batch_size"],
-                 num_epochs=7, random_state=0).fit(trainer.X_train,
-                                                   trainer.y_train)
+                 num_epochs=7, init="xavier",          # Xavier for tanh
+                 random_state=0).fit(trainer.X_train, trainer.y_train)
     for a, b in zip(fitted.coefs_, trainer.model.coefs_):
         assert np.array_equal(a, b)
     assert len(trainer.train_losses) == len(trainer.test_losses) == 8
@@ -123,6 +123,25 @@ def test_every_dataset_and_activation_learns_something(explorer):
         explorer.set(dataset="two Gaussians", activation=activation)
         explorer.step(10)
         assert explorer.error is None, activation
+
+
+def test_he_for_relu_xavier_for_the_others(explorer):
+    for activation in playground.ACTIVATIONS:
+        explorer.set(activation=activation)
+        want = "he" if activation == "ReLU" else "xavier"
+        assert explorer.trainer.model.init == want, activation
+
+
+def test_four_layers_of_8_tanh_learn_the_spiral_at_the_defaults(explorer):
+    # the lesson's "the spiral needs depth and patience": one layer of 8
+    # does not learn it in 300 epochs, four layers of 8 do
+    accuracy = {}
+    for layers in (1, 4):
+        explorer.set(dataset="spiral", layers=layers, units=8)
+        explorer.step(300)
+        trainer = explorer.trainer
+        accuracy[layers] = trainer.model.score(trainer.X_test, trainer.y_test)
+    assert accuracy[1] < 0.7 and accuracy[4] >= 0.85, accuracy
 
 
 def test_a_diverging_run_pauses_with_its_message(explorer):
