@@ -20,6 +20,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from helpers import validation, widgets
 
@@ -202,17 +203,24 @@ class PlaygroundTrainer:
         out.set_xlabel("$x_1$", labelpad=1)
         out.set_ylabel("$x_2$", labelpad=0)
         out.tick_params(labelsize=8)
-        self.unit_images = []
+        # A unit's picture and its frame are artists inside its axes, so
+        # showing a network of another shape only hides or shows them: no
+        # axes appears or vanishes, and the figure is not drawn afresh.
+        self.unit_images, self.unit_frames = [], []
         for col, column in enumerate(self.axes["units"]):
-            images = []
+            images, frames = [], []
             for ax in column:
                 images.append(ax.imshow(
                     np.zeros((self.unit_resolution,) * 2), origin="lower",
                     extent=extent, cmap=CMAP, vmin=-1, vmax=1,
                     interpolation="bilinear"))
-                ax.set(xticks=[], yticks=[])
+                frames.append(ax.add_patch(Rectangle(
+                    (0, 0), 1, 1, transform=ax.transAxes, fill=False,
+                    edgecolor="0.5", linewidth=0.8, clip_on=False)))
+                ax.set_axis_off()
             column[0].set_title(f"layer {col + 1}", fontsize=8)
             self.unit_images.append(images)
+            self.unit_frames.append(frames)
         loss = self.axes["loss"]
         self.train_line, = loss.plot([], [], color="black", label="train")
         self.test_line, = loss.plot([], [], color="tab:red",
@@ -242,9 +250,13 @@ class PlaygroundTrainer:
         self.train_points.set_facecolors(_colours(self.y_train))
         self.test_points.set_offsets(self.X_test)
         self.test_points.set_facecolors(_colours(self.y_test))
-        for col, column in enumerate(self.axes["units"]):
-            for row, ax in enumerate(column):
-                ax.set_visible(col < layers and row < units)
+        for col, (images, frames) in enumerate(zip(self.unit_images,
+                                                   self.unit_frames)):
+            images[0].axes.set_title(f"layer {col + 1}" if col < layers
+                                     else "", fontsize=8)
+            for row, (image, frame) in enumerate(zip(images, frames)):
+                image.set_visible(col < layers and row < units)
+                frame.set_visible(col < layers and row < units)
         self.axes["loss"].set_xlim(0, 50)
 
     def tune(self, lr, batch_size, alpha, **_):

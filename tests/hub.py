@@ -137,20 +137,26 @@ class Hub:
             [str(JUPYTERHUB), "-f", str(config)], cwd=self.workdir,
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         log.close()
+        try:
+            self._wait_for_api(start, timeout)
+        except BaseException:                # nothing is left running
+            self.stop()
+            raise
+        self.startup_seconds = time.perf_counter() - start
+
+    def _wait_for_api(self, start, timeout):
         while True:
             try:
                 status, _ = self.request("GET", f"{self.url}/hub/api/",
                                          self.service_token, raw=True)
                 if status == 200:
-                    break
+                    return
             except (urllib.error.URLError, ConnectionError):
                 pass
             if self.process.poll() is not None or (
                     time.perf_counter() - start > timeout):
-                self.stop()
                 raise RuntimeError(f"the hub did not start:\n{self.log()}")
             time.sleep(0.1)
-        self.startup_seconds = time.perf_counter() - start
 
     def log(self):
         path = self.workdir / "hub.log"

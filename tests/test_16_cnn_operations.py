@@ -568,7 +568,7 @@ explorer.set(lr=0.1)
 assert explorer.count == 3 and filter_trainer.lr == 0.1
 explorer.set(num_filters=3)
 assert explorer.count == 0
-assert [ax.get_visible() for ax in axes_learn[0, 1:-1]] == [True] * 3 + [
+assert [image.get_visible() for image in filter_images] == [True] * 3 + [
     False] * 5
 explorer.step(30)                            # the whole run, then no more
 assert explorer.count == 30

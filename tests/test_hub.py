@@ -20,8 +20,9 @@ from execute import ROOT
 
 pytestmark = pytest.mark.skipif(
     not classroom.hub_is_installed(),
-    reason="no .venv-hub: `make test` builds it (JupyterHub, nbgitpuller "
-           "and configurable-http-proxy)")
+    reason="no .venv-hub with configurable-http-proxy: `make test` builds "
+           "it (JupyterHub and nbgitpuller from PyPI, the proxy from npm, "
+           "which needs Node.js and npm)")
 
 LESSON = "notebooks/01-perceptron.ipynb"
 TARGET = "ml-course"

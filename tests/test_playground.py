@@ -89,9 +89,12 @@ def test_restart_on_architecture_and_one_picture_per_unit(explorer, layers,
     assert explorer.count == 0 and explorer.error is None
     model = explorer.trainer.model
     assert model.layer_sizes_ == [2, *[units] * layers, 2]
-    shown = [ax for column in explorer.trainer.axes["units"]
-             for ax in column if ax.get_visible()]
+    shown = [image for images in explorer.trainer.unit_images
+             for image in images if image.get_visible()]
     assert len(shown) == layers * units          # one per hidden unit
+    titles = [images[0].axes.title for images in explorer.trainer.unit_images]
+    assert [t.get_text() for t in titles] == [
+        f"layer {c + 1}" if c < layers else "" for c in range(4)]
     explorer.step(2)
     assert explorer.error is None
 
