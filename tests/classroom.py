@@ -119,16 +119,18 @@ def measure(n_learners, notebook, moves, workdir, solo_lessons):
             f.stat().st_size for f in (hub.homes / "solo").rglob("*")
             if f.is_file()) / 2 ** 20
         lessons = []
-        for path in solo_lessons:
+        for path in solo_lessons:            # each on a fresh server
+            solo.stop_server().start_server()
             peak, cpu, wall, failure = asyncio.run(solo_lesson(solo, path))
-            lessons.append((path.stem, peak, cpu, wall, failure))
-            print(f"{path.stem}: kernel peak {peak:.0f} MB, CPU {cpu:.1f} s,"
-                  f" wall {wall:.1f} s{', FAILED ' + failure if failure else ''}",
-                  flush=True)
-        server, _ = solo.processes()
-        rows["server_peak"] = classroom.peak_rss_mb(server)
+            server, _ = solo.processes()
+            server_peak = classroom.peak_rss_mb(server)
+            lessons.append((path.stem, server_peak, peak, cpu, wall,
+                            failure))
+            print(f"{path.stem}: server peak {server_peak:.0f} MB, kernel "
+                  f"peak {peak:.0f} MB, CPU {cpu:.1f} s, wall {wall:.1f} s"
+                  f"{', FAILED ' + failure if failure else ''}", flush=True)
         rows["lessons"] = lessons
-        hub.api("DELETE", f"/users/{solo.name}/server")
+        solo.stop_server()
 
         learners = [classroom.Learner(hub, f"learner{i:02d}")
                     for i in range(n_learners)]
@@ -165,19 +167,23 @@ def table(rows, n_learners, notebook, moves):
     lines = [
         f"Measured by `make classroom` on {datetime.date.today()} on this "
         f"machine ({os.cpu_count()} cores, "
-        f"{platform.python_version()}, one BLAS thread per kernel), with "
+        f"Python {platform.python_version()}, one BLAS thread per kernel), "
+        f"with "
         f"JupyterHub {classroom.jupyterhub_version()} and the simple local "
         "spawner.",
         "",
-        "| lesson | kernel's peak memory (MB) | Run All, CPU seconds | "
-        "Run All, wall seconds |",
-        "|---|---|---|---|",
+        "| lesson | server's peak memory (MB) | kernel's peak memory (MB) "
+        "| Run All, CPU seconds | Run All, wall seconds |",
+        "|---|---|---|---|---|",
     ]
-    for stem, peak, cpu, wall, failure in lessons:
-        lines.append(f"| {stem} | {peak:.0f} | {cpu:.1f} | {wall:.1f}"
+    for stem, server, peak, cpu, wall, failure in lessons:
+        lines.append(f"| {stem} | {server:.0f} | {peak:.0f} | {cpu:.1f} | "
+                     f"{wall:.1f}"
                      f"{' (failed: ' + failure + ')' if failure else ''} |")
-    peaks = [row[1] for row in lessons]
-    cpus = [row[2] for row in lessons]
+    servers = [row[1] for row in lessons]
+    peaks = [row[2] for row in lessons]
+    cpus = [row[3] for row in lessons]
+    both = max(row[1] + row[2] for row in lessons)
     trips_ms = [t * 1000 for t in rows["trips"]]
     starts = rows["server_starts"]
     lines += [
@@ -185,10 +191,10 @@ def table(rows, n_learners, notebook, moves):
         "| what | measured |",
         "|---|---|",
         f"| a learner's server (JupyterLab), peak memory | "
-        f"{rows['server_peak']:.0f} MB |",
+        f"{max(servers):.0f} MB |",
         f"| the largest kernel (a whole lesson run) | {max(peaks):.0f} MB |",
-        f"| one learner at most: server + largest kernel | "
-        f"{rows['server_peak'] + max(peaks):.0f} MB |",
+        f"| one learner at most: server + kernel of one lesson | "
+        f"{both:.0f} MB |",
         f"| the heaviest Run All | {max(cpus):.1f} CPU seconds |",
         f"| the course in a learner's home (nbgitpuller's clone) | "
         f"{rows['disk_mb']:.0f} MB |",
@@ -225,17 +231,17 @@ def sizing(rows, n_learners):
     Littlest JupyterHub's rules (RAM = concurrent users x memory per user
     + 128 MB; CPU = concurrent users x CPU per user + 20% of a core) and
     Zero to JupyterHub's per-learner settings."""
-    kernels = [row[1] for row in rows["lessons"]]
-    server = rows["server_peak"]
-    peak = server + max(kernels)                   # one learner at most
+    lessons = rows["lessons"]
+    peak = max(row[1] + row[2] for row in lessons)  # one learner at most
     limit = round_up(1.3 * peak, 64)               # + 30% headroom
-    guarantee = round_up(server + statistics.median(kernels), 64)
-    run_all = max(row[2] for row in rows["lessons"])
+    guarantee = round_up(statistics.median(
+        [row[1] + row[2] for row in lessons]), 64)
+    run_all = max(row[3] for row in lessons)
     sliders = rows["busy_cores"] / n_learners       # cores per learner
     lines = [
         "",
         f"From it: one learner needs at most {peak:.0f} MB (their server "
-        f"and the largest lesson's kernel); with 30% headroom (The "
+        f"and kernel in the largest lesson); with 30% headroom (The "
         f"Littlest JupyterHub, TLJH, advises 20-40%), **{limit} MB per "
         f"learner**. "
         f"TLJH's rule is RAM = concurrent learners x {limit} MB + 128 MB, "
@@ -266,8 +272,8 @@ def sizing(rows, n_learners):
         "```yaml",
         "singleuser:",
         "  memory:",
-        f"    guarantee: {guarantee}M   # server + a median lesson's kernel",
-        f"    limit: {limit}M       # server + the largest kernel, +30%",
+        f"    guarantee: {guarantee}M   # server + kernel, the median lesson",
+        f"    limit: {limit}M       # server + kernel, the largest, +30%",
         "  cpu:",
         f"    guarantee: {max(0.05, round(sliders, 2))}    # a learner "
         "moving sliders",

@@ -257,6 +257,17 @@ class Learner:
         self.server_seconds = time.perf_counter() - start
         return self
 
+    def stop_server(self, timeout=60):
+        """Stop this learner's server, as the hub's control panel does."""
+        self.hub.api("DELETE", f"/users/{self.name}/server", token=self.token)
+        start = time.perf_counter()
+        while self.hub.api("GET", f"/users/{self.name}",
+                           token=self.token)[1]["servers"]:
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"{self.name}'s server did not stop")
+            time.sleep(0.25)
+        return self
+
     def server(self, path, method="GET", body=None, as_user=None, raw=False):
         """A request to `as_user`'s server (default: one's own) with this
         learner's token."""
