@@ -32,6 +32,7 @@ MAX_LAYERS, MAX_UNITS = 4, 8
 RESTART = ("dataset", "noise", "train_percent", "layers", "units",
            "activation")
 N_POINTS = 200                       # train + test
+SPAN = 50                            # epochs on the loss axis at first
 BOX = 1.3                            # the plane shown: [-BOX, BOX]^2
 ORANGE, BLUE = "#f59322", "#0877bd"  # class 0, class 1 (the Playground's)
 CMAP = LinearSegmentedColormap.from_list("playground",
@@ -225,8 +226,20 @@ class PlaygroundTrainer:
         self.train_line, = loss.plot([], [], color="black", label="train")
         self.test_line, = loss.plot([], [], color="tab:red",
                                     linestyle="--", label="test")
-        loss.set(xlim=(0, 50), ylim=(0, 1.0))
-        loss.set_xlabel("epoch", fontsize=9)
+        # The epoch axis grows as the run goes on (50, 100, 200, ...
+        # epochs). Its limits stay 0..1 and the curves are drawn at
+        # epoch / span, with the tick labels as texts inside the picture:
+        # a longer run relabels the axis, and the figure is not drawn
+        # afresh (a frame that changed the limits would take three times
+        # as long).
+        ticks = np.linspace(0, 1, 6)
+        loss.set(xlim=(0, 1), ylim=(0, 1.0), xticks=ticks,
+                 xticklabels=[])
+        self.epoch_labels = [
+            loss.text(t, -0.03, "", transform=loss.get_xaxis_transform(),
+                      ha="center", va="top", fontsize=8) for t in ticks]
+        self.span = SPAN
+        loss.set_xlabel("epoch", fontsize=9, labelpad=12)
         loss.set_ylabel("loss (cross-entropy)", fontsize=9)
         loss.tick_params(labelsize=8)
 
@@ -257,7 +270,7 @@ class PlaygroundTrainer:
             for row, (image, frame) in enumerate(zip(images, frames)):
                 image.set_visible(col < layers and row < units)
                 frame.set_visible(col < layers and row < units)
-        self.axes["loss"].set_xlim(0, 50)
+        self.span = SPAN
 
     def tune(self, lr, batch_size, alpha, **_):
         """A new learning rate, batch size or L2 strength: the run goes
@@ -293,11 +306,13 @@ class PlaygroundTrainer:
                 top = max(np.abs(A[:, j]).max(), 1e-12)
                 images[j].set_data(A[:, j].reshape(shape) / top)
         epochs = np.arange(epoch + 1)
-        self.train_line.set_data(epochs, self.train_losses)
-        self.test_line.set_data(epochs, self.test_losses)
+        while epoch > self.span:
+            self.span *= 2
+        self.train_line.set_data(epochs / self.span, self.train_losses)
+        self.test_line.set_data(epochs / self.span, self.test_losses)
+        for label, t in zip(self.epoch_labels, np.linspace(0, 1, 6)):
+            label.set_text(f"{t * self.span:g}")
         loss = self.axes["loss"]
-        while epoch > loss.get_xlim()[1]:
-            loss.set_xlim(0, 2 * loss.get_xlim()[1])
         train, test = self.train_losses[-1], self.test_losses[-1]
         self.axes["output"].set_title(
             f"P(blue) at epoch {epoch}; points: train white-edged, test "
