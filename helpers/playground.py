@@ -218,6 +218,7 @@ class PlaygroundTrainer:
                 frames.append(ax.add_patch(Rectangle(
                     (0, 0), 1, 1, transform=ax.transAxes, fill=False,
                     edgecolor="0.5", linewidth=0.8, clip_on=False)))
+                ax.set(xticks=[], yticks=[])     # no ticks to work out
                 ax.set_axis_off()
             column[0].set_title(f"layer {col + 1}", fontsize=8)
             self.unit_images.append(images)
@@ -232,7 +233,7 @@ class PlaygroundTrainer:
         # a longer run relabels the axis, and the figure is not drawn
         # afresh (a frame that changed the limits would take three times
         # as long).
-        ticks = np.linspace(0, 1, 6)
+        ticks = np.linspace(0, 1, 3)
         loss.set(xlim=(0, 1), ylim=(0, 1.0), xticks=ticks,
                  xticklabels=[])
         self.epoch_labels = [
@@ -310,7 +311,7 @@ class PlaygroundTrainer:
             self.span *= 2
         self.train_line.set_data(epochs / self.span, self.train_losses)
         self.test_line.set_data(epochs / self.span, self.test_losses)
-        for label, t in zip(self.epoch_labels, np.linspace(0, 1, 6)):
+        for label, t in zip(self.epoch_labels, np.linspace(0, 1, 3)):
             label.set_text(f"{t * self.span:g}")
         loss = self.axes["loss"]
         train, test = self.train_losses[-1], self.test_losses[-1]
