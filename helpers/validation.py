@@ -537,16 +537,19 @@ def check_scores_and_labels(scores, y, where="softmax_cross_entropy"):
     return scores, as_indices(y, "y", k, where, shape=(n,))
 
 
-def check_hidden_sizes(hidden_layer_sizes, where="MLP.fit"):
+def check_hidden_sizes(hidden_layer_sizes, where="MLP.fit",
+                       name="hidden_layer_sizes"):
     """Return the hidden layers' widths as a list of positive ints; one
-    int means one hidden layer. Introduced in 15-deep-networks.ipynb.
+    int means one hidden layer, an empty tuple none. `name` is the
+    setting's name in the message. Introduced in 15-deep-networks.ipynb
+    (also used by 17-autoencoders.ipynb).
     """
     sizes = hidden_layer_sizes
     if isinstance(sizes, (int, np.integer)) and not isinstance(
             sizes, (bool, np.bool_)):
         sizes = (sizes,)
-    message = (f"{where}: hidden_layer_sizes must be positive whole "
-               f"numbers such as (128, 64), got {_short(hidden_layer_sizes)}")
+    message = (f"{where}: {name} must be positive whole numbers such as "
+               f"(128, 64), got {_short(hidden_layer_sizes)}")
     if not isinstance(sizes, (list, tuple)):
         raise TypeError(message)
     for size in sizes:
@@ -607,19 +610,7 @@ def check_autoencoder_settings(model, n_features, where="Autoencoder.fit"):
     Returns (hidden_sizes, n_components, lr, batch_size, num_epochs,
     noise), cleaned: a tuple of ints, ints and floats.
     """
-    hidden = model.hidden_sizes
-    if isinstance(hidden, (int, np.integer)):
-        hidden = (hidden,)
-    try:
-        hidden = tuple(hidden)
-    except TypeError:
-        raise TypeError(f"{where}: hidden_sizes must be a tuple of whole "
-                        f"numbers, got {model.hidden_sizes!r}") from None
-    for size in hidden:
-        if isinstance(size, (bool, np.bool_)) or not isinstance(
-                size, (int, np.integer)) or size < 1:
-            raise ValueError(f"{where}: hidden_sizes must hold positive "
-                             f"whole numbers, got {model.hidden_sizes!r}")
+    hidden = check_hidden_sizes(model.hidden_sizes, where, "hidden_sizes")
     k = model.n_components
     if isinstance(k, (bool, np.bool_)) or not isinstance(
             k, (int, np.integer)):

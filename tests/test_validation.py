@@ -270,8 +270,10 @@ def test_check_autoencoder_settings_returns_clean_values():
 
 
 @pytest.mark.parametrize("changes, error, message", [
-    (dict(hidden_sizes=(0,)), ValueError, "hidden_sizes must hold positive"),
-    (dict(hidden_sizes=3.5), TypeError, "hidden_sizes must be a tuple"),
+    (dict(hidden_sizes=(0,)), ValueError, "hidden_sizes must be positive "
+                                          "whole numbers"),
+    (dict(hidden_sizes=3.5), TypeError, "hidden_sizes must be positive "
+                                        "whole numbers"),
     (dict(n_components=2.0), TypeError, "n_components must be a whole"),
     (dict(n_components=65), ValueError,
      r"f: n_components \(the bottleneck\) must be from 1 to n_features = 64,"
