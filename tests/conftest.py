@@ -1,5 +1,7 @@
-"""Shared fixtures: each lesson executed once on a fresh kernel, with the
-slider probe run after it, reused by the slider and determinism tests."""
+"""Shared fixtures: each lesson executed once on a fresh kernel, under the
+second numeric configuration (tests/numerics.py) where this machine has
+one, with the slider probe run after it; reused by the slider, Play and
+stored-text tests of tests/test_lesson_runs.py."""
 import sys
 from pathlib import Path
 
@@ -7,6 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import numerics                                 # noqa: E402
 from execute import NOTEBOOKS, execute          # noqa: E402
 from slider_probe import PROBE                  # noqa: E402
 
@@ -14,9 +17,14 @@ _runs = {}
 
 
 def executed_with_probe(path):
-    """The notebook at `path` executed once, the slider probe appended."""
+    """The notebook at `path` executed once, the slider probe appended, in
+    a kernel under the second numeric configuration (the native one where
+    the machine has no second): nbval already runs each lesson natively,
+    so this run is the other CPU, and its sliders and Play are probed
+    there too."""
     if path not in _runs:
-        _runs[path] = execute(path, extra=[PROBE])
+        env, _ = numerics.second_configuration()
+        _runs[path] = execute(path, extra=[PROBE], env=env)
     return _runs[path]
 
 

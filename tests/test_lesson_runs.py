@@ -5,18 +5,18 @@
    Each explorer with Play: three frames advance the counter and change
    the picture, Pause stops them, Step takes one step, Reset gives the
    first picture back, a failing frame pauses with its message.
-2. The stored text holds on any machine: a second native run (the one the
-   slider probe extends) and a run under a second numeric configuration
-   (tests/numerics.py: other BLAS kernels, other SIMD paths) print exactly
-   the stored text. Only the measured durations and speed-ups that
-   tests/sanitize.cfg masks may differ; every other character of every
-   text output must match. (nbval compares the native run too; this test
-   adds the other CPU that an instructor's laptop or the next CI machine
-   may be.)
+2. The stored text holds on any machine: a run under a second numeric
+   configuration (tests/numerics.py: other BLAS kernels, other SIMD
+   paths) prints exactly the stored text. Only the measured durations and
+   speed-ups that tests/sanitize.cfg masks may differ; every other
+   character of every text output must match. (nbval compares the native
+   run; this test adds the other CPU that an instructor's laptop or the
+   next CI machine may be.)
 
-Both use one cached execution per lesson (tests/conftest.py), so the tests
-of a lesson must run in one process: `make test` distributes the suite by
-module (pytest-xdist, --dist loadscope).
+All of them use one cached execution per lesson (tests/conftest.py): the
+lesson under the second configuration with the slider probe after it. So
+the tests of a lesson must run in one process: `make test` distributes the
+suite by module (pytest-xdist, --dist loadscope).
 """
 import configparser
 import re
@@ -26,7 +26,6 @@ import nbformat
 import pytest
 
 import numerics
-from execute import execute
 from slider_probe import read_tagged_line
 
 SANITIZE = Path(__file__).with_name("sanitize.cfg")
@@ -74,18 +73,12 @@ def differences(stored, fresh):
     return found
 
 
-def test_a_second_native_run_prints_the_stored_text(notebook, probed):
-    stored = nbformat.read(notebook, as_version=4)
-    found = differences(stored, probed(notebook))
-    assert not found, "\n".join(found)
-
-
-def test_another_cpu_prints_the_stored_text(notebook):
+def test_another_cpu_prints_the_stored_text(notebook, probed):
     env, why = numerics.second_configuration()
     if env is None:
         pytest.skip(why)
     stored = nbformat.read(notebook, as_version=4)
-    found = differences(stored, execute(notebook, env=env))
+    found = differences(stored, probed(notebook))
     assert not found, numerics.describe(env) + "\n" + "\n".join(found)
 
 
