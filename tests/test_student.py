@@ -1,13 +1,16 @@
 """The student edition (`make student`, tests/student.py), run as a class
 would run it, from the folder it is handed out in.
 
-Each lesson three times, each a class of its own so that pytest-xdist
-can give the three to different workers:
+Each lesson is run twice, each a class of its own so that pytest-xdist
+can give the two to different workers:
 1. as handed out: the stubs raise NotImplementedError in the exercise
    cells, nothing else fails, and every check says "Not yet";
 2. with a learner's wrong answers (tests/wrong_answers/): every check
-   says what was expected, what came and a hint, and nothing raises;
-3. with the worked solutions typed into the stubs: every check passes.
+   says what was expected, what came and a hint, and nothing raises.
+The third case, the worked solutions typed into the stubs, needs no run
+of its own: the notebook it makes is the lesson itself, line for line,
+less the solution markers and the hidden `assert passed` lines, and nbval
+runs the lesson and compares its "Correct: " verdicts.
 """
 import nbformat
 import pytest
@@ -137,13 +140,31 @@ class TestWrongAnswers:
                 f"came: {first!r}")
 
 
-class TestWorkedSolutionsTypedIn:
-    def test_every_check_passes(self, edition, notebook):
-        right = [text for c in source_of(notebook).cells
-                 if c.cell_type == "code"
-                 for text in student.solutions(c.source)]
-        nb = run(edition, notebook, right)
-        assert errors(nb) == []
-        for i, text in verdicts(nb).items():
-            assert text.startswith("Correct: "), (
-                f"check cell {i} printed {text!r}")
+def test_worked_solutions_typed_in_give_back_the_lesson(notebook):
+    """Typed into the student notebook, the worked solutions give the
+    lesson's own code, and the lesson (which nbval re-runs, comparing
+    every output) prints "Correct: " under every check: so a learner who
+    types them in sees every check pass."""
+    source = source_of(notebook)
+    right = [text for c in source.cells if c.cell_type == "code"
+             for text in student.solutions(c.source)]
+    typed = student.student_notebook(source, right)
+    markers = (student.BEGIN_SOLUTION, student.END_SOLUTION)
+    for i, (lesson, mine) in enumerate(zip(source.cells, typed.cells)):
+        if lesson.cell_type != "code":
+            continue
+        for first, last, _ in student.regions(
+                lesson.source, student.BEGIN_HIDDEN, student.END_HIDDEN):
+            hidden = lesson.source.split("\n")[first + 1:last]
+            assert len(hidden) == 1 and hidden[0].strip().startswith(
+                "assert passed"), (f"cell {i}: a hidden test must be one "
+                                   f"`assert passed` line, not {hidden}")
+        unmarked = "\n".join(line for line in lesson.source.split("\n")
+                             if line.strip() not in markers)
+        assert mine.source == student.remove_hidden_tests(unmarked), (
+            f"cell {i}: the solutions typed in do not give the lesson's code")
+    said = verdicts(source)
+    assert len(said) == len(student.nbgrader_cells(source))
+    for i, text in said.items():
+        assert text.startswith("Correct: "), (
+            f"check cell {i} of the lesson printed {text!r}")
