@@ -375,8 +375,7 @@ def browser_costs(url, chromium, path, presses=10, play_seconds=3.0):
     page = context.new_page()
     try:
         test_browser.open_and_run_all(
-            page, f"{url}/lab/workspaces/bench-{path.stem}/tree/notebooks/"
-            f"{path.name}", path)
+            page, url, f"bench-{path.stem}", f"notebooks/{path.name}", path)
         explorers = page.locator(
             ".jp-OutputArea-output .widget-vbox:has(> .widget-image)")
         explorers.first.wait_for(timeout=30_000)

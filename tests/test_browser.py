@@ -130,14 +130,48 @@ def stored_stderr_outputs(path):
                or out.get("name") == "stderr")
 
 
-def accept_kernel_dialog(page, timeout_ms=3000):
-    """Accept JupyterLab's "Select Kernel" dialog if it comes up."""
-    button = page.locator(".jp-Dialog .jp-mod-accept")
-    try:
-        button.wait_for(timeout=timeout_ms)
-    except Exception:
-        return
-    button.click()
+KERNEL_DIALOG = ".jp-Dialog .jp-mod-accept"
+# the status bar's "Python 3 (ipykernel) | Idle"
+KERNEL_IDLE = ".jp-StatusBar-TextItem:text-matches('\\(.+\\) \\| Idle$')"
+
+
+def accept_kernel_dialog(page):
+    """Accept JupyterLab's "Select Kernel" dialog if it is up now; True if
+    it was. (It does not wait: the callers poll.)"""
+    button = page.locator(KERNEL_DIALOG)
+    if button.count() == 0:
+        return False
+    button.first.click()
+    return True
+
+
+def kernel_connected(url, path):
+    """True once the server has a session for the notebook at `path`
+    (relative to the lab's root) whose kernel is idle with a WebSocket
+    open: the page has its kernel."""
+    import json
+    with urllib.request.urlopen(f"{url}/api/sessions?token={TOKEN}") as r:
+        sessions = json.load(r)
+    return any(s["path"] == path and s["kernel"]
+               and s["kernel"].get("connections", 0) >= 1
+               and s["kernel"]["execution_state"] == "idle"
+               for s in sessions)
+
+
+def wait_for_kernel(page, url, path, timeout_s=60):
+    """Wait until the notebook at `path` (relative to the lab's root) has
+    its kernel, connected and idle, accepting the "Select Kernel" dialog
+    should it come up. The page alone cannot tell: in its first seconds
+    its status bar can say "Idle" before the session exists, and a Run
+    All then is lost."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        accept_kernel_dialog(page)
+        if (kernel_connected(url, path)
+                and page.locator(KERNEL_IDLE).count() > 0):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"after {timeout_s} s {path} has no idle kernel")
 
 
 def run_all_cells(page):
@@ -159,6 +193,7 @@ def wait_until_all_ran(page, n_cells, timeout_s=180):
     start = time.monotonic()
     deadline, asked_again = start + timeout_s, False
     while time.monotonic() < deadline:
+        accept_kernel_dialog(page)
         busy = page.locator(".jp-InputArea-prompt:has-text('[*]')").count()
         if busy == 0 and prompt.inner_text().strip() == f"[{n_cells}]:":
             return
@@ -167,7 +202,6 @@ def wait_until_all_ran(page, n_cells, timeout_s=180):
             # a minute and not one cell queued or run: on a loaded machine
             # the first request can be lost while the kernel starts; ask
             # once more (a lesson that kills its kernel still fails)
-            accept_kernel_dialog(page)
             run_all_cells(page)
             asked_again = True
         time.sleep(0.5)
@@ -176,17 +210,16 @@ def wait_until_all_ran(page, n_cells, timeout_s=180):
         f"not [{n_cells}]:")
 
 
-def open_and_run_all(page, address, path):
-    """Open the notebook at `address` (a lab URL without the token) in a
-    reset workspace, run all its cells from the Run menu and wait until
-    every code cell of the file at `path` has run."""
-    page.goto(f"{address}?reset&token={TOKEN}")
+def open_and_run_all(page, url, workspace, where, path):
+    """Open the notebook at `where` (relative to the lab's root; `path` is
+    the same file on disk) in a reset workspace of the lab at `url`, run
+    all its cells from the Run menu and wait until every code cell has
+    run."""
+    page.goto(f"{url}/lab/workspaces/{workspace}/tree/{where}"
+              f"?reset&token={TOKEN}")
     page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
-    accept_kernel_dialog(page)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']"
-                 ).first.wait_for(state="attached", timeout=60_000)
+    wait_for_kernel(page, url, where)
     run_all_cells(page)
-    accept_kernel_dialog(page)
     wait_until_all_ran(page, code_cell_count(path))
 
 
@@ -211,7 +244,7 @@ def test_lesson_runs_in_jupyterlab_and_its_slider_redraws(
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        open_and_run_all(page, f"{url}/lab/workspaces/{notebook.stem}/tree/"
+        open_and_run_all(page, url, notebook.stem,
                          f"notebooks/{notebook.name}", notebook)
 
         # the first of the lesson's sliders, not the speed of Play
@@ -254,8 +287,8 @@ def test_student_edition_runs_past_its_stubs_in_jupyterlab(lab, browser,
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     try:
-        open_and_run_all(page, f"{url}/lab/workspaces/student/tree/student/"
-                         f"{lesson.name}", lesson)
+        open_and_run_all(page, url, "student", f"student/{lesson.name}",
+                         lesson)
         stubs = sum(1 for c in nbformat.read(lesson, as_version=4).cells
                     if student.STUB[1] in c.source.split("\n"))
         raised = page.locator(".jp-OutputArea-output:has-text("
@@ -297,8 +330,8 @@ def test_lesson_03_plays_and_pauses_in_jupyterlab(lab, browser, tmp_path):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        open_and_run_all(page, f"{url}/lab/workspaces/play/tree/"
-                         f"notebooks/{notebook.name}", notebook)
+        open_and_run_all(page, url, "play", f"notebooks/{notebook.name}",
+                         notebook)
         output = page.locator(".jp-OutputArea-output").filter(
             has=page.locator(".widget-toggle-button")).first
         play = output.locator(".widget-toggle-button").first
