@@ -74,7 +74,7 @@ lab: $(STAMP)
 test:
 	$(MAKE) --no-print-directory -j3 --output-sync=target \
 	    $(STAMP) $(NBG_STAMP) $(HUB_STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadscope
+	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py --out BENCHMARKS.md
