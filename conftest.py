@@ -12,7 +12,6 @@ for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(name, "1")
 
 
-
 # `make test` gives whole modules (and classes) to its two workers in the
 # order collected (pytest-xdist's --dist loadscope --no-loadscope-reorder).
 # The longest go first, so that neither worker is handed one of them when

@@ -12,6 +12,7 @@ Play and Pause, and times the pictures. The server is stopped at the end.
 It needs a system Chromium; where none is found it is skipped, with the
 command that installs one.
 """
+import json
 import os
 import shutil
 import socket
@@ -149,7 +150,6 @@ def kernel_connected(url, path):
     """True once the server has a session for the notebook at `path`
     (relative to the lab's root) whose kernel is idle with a WebSocket
     open: the page has its kernel."""
-    import json
     with urllib.request.urlopen(f"{url}/api/sessions?token={TOKEN}") as r:
         sessions = json.load(r)
     return any(s["path"] == path and s["kernel"]
@@ -225,7 +225,6 @@ def open_and_run_all(page, url, workspace, where, path):
 
 def shut_down_kernels(url):
     """Stop every kernel the lesson started, so the next starts alone."""
-    import json
     with urllib.request.urlopen(f"{url}/api/sessions?token={TOKEN}") as r:
         sessions = json.load(r)
     for session in sessions:
